@@ -1,0 +1,126 @@
+import { z } from './zod'
+import { boundedText, isoDateTime, LIMITS, positiveId, requiredText } from './primitives'
+import { END_BEFORE_START, endNotBeforeStart, FollowDetail, NextTime } from './pulan'
+import { FollowTemplate } from './template'
+
+export const ExternalUserId = z.string({ error: '客户 ID 必须是文字' })
+  .min(1, '缺少客户 ID')
+  .max(128, '客户 ID 过长')
+  .regex(/^[\w-]+$/, '客户 ID 格式不对')
+
+/** `GET /api/me` */
+export const Me = z.object({
+  wecomUserId: z.string(),
+  pulanUserId: positiveId('谱蓝云 userId'),
+  name: z.string(),
+})
+export type Me = z.infer<typeof Me>
+
+/** `GET /api/session`: what the page needs before anything else; never requires a session. */
+export const SessionInfo = z.object({
+  sandbox: z.boolean(),
+  me: Me.nullable(),
+})
+export type SessionInfo = z.infer<typeof SessionInfo>
+
+/** `POST /api/jssdk/config` */
+export const JssdkConfigRequest = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: '需要当前页面的完整 http(s) 地址' }).max(LIMITS.urlLength, '地址过长'),
+})
+export const JssdkSignature = z.object({
+  timestamp: z.number().int(),
+  nonceStr: z.string(),
+  signature: z.string().regex(/^[0-9a-f]{40}$/),
+})
+export type JssdkSignature = z.infer<typeof JssdkSignature>
+export const JssdkConfigResponse = z.object({
+  corpId: z.string(),
+  agentId: z.number().int(),
+  config: JssdkSignature,
+  agentConfig: JssdkSignature,
+})
+export type JssdkConfigResponse = z.infer<typeof JssdkConfigResponse>
+
+export const Customer = z.object({
+  externalUserId: ExternalUserId,
+  customerId: positiveId('客户 customerId'),
+  name: z.string(),
+  avatar: z.string().optional(),
+  corpName: z.string().optional(),
+})
+export type Customer = z.infer<typeof Customer>
+
+export const Stage = z.object({ stageId: positiveId('阶段 stageId'), stageName: z.string() })
+export type Stage = z.infer<typeof Stage>
+
+export const Opportunity = z.object({
+  businessId: positiveId('商机 businessId'),
+  businessName: z.string(),
+  stageId: positiveId('阶段 stageId'),
+  stageName: z.string(),
+  stages: z.array(Stage),
+  status: z.enum(['open', 'won', 'lost']),
+  lastFollowTime: z.string().optional(),
+})
+export type Opportunity = z.infer<typeof Opportunity>
+
+/** `GET /api/customers/:externalUserId/context`: everything the form needs, in one round trip. */
+export const CustomerContext = z.object({
+  customer: Customer,
+  opportunities: z.array(Opportunity),
+  templates: z.array(FollowTemplate),
+})
+export type CustomerContext = z.infer<typeof CustomerContext>
+
+/** `POST /api/files` */
+export const UploadedFile = z.object({
+  fileId: positiveId('附件 fileId'),
+  fileName: z.string(),
+  fileUrl: z.string(),
+  fileSize: z.number().int().min(0),
+})
+export type UploadedFile = z.infer<typeof UploadedFile>
+
+/** A module's answers as the page sends them: the template owns moduleType, moduleName and moduleConfig. */
+export const SubmissionModuleAnswer = z.strictObject({
+  moduleId: positiveId('模块 moduleId'),
+  moduleCommunicateResult: boundedText('模块沟通结果', LIMITS.resultLength).optional(),
+  detail: z.array(FollowDetail).max(LIMITS.answersPerModule, `每个模块最多 ${LIMITS.answersPerModule} 个答案`),
+})
+export type SubmissionModuleAnswer = z.infer<typeof SubmissionModuleAnswer>
+
+/**
+ * `POST /api/follow-ups` body: the add-follow body's own field names, minus what the server owns
+ * (userId, templateName, version, and per module moduleType/moduleName/moduleConfig), plus externalUserId.
+ */
+export const FollowUpSubmission = z.strictObject({
+  externalUserId: ExternalUserId,
+  businessId: positiveId('商机 businessId'),
+  stageId: positiveId('阶段 stageId'),
+  templateId: positiveId('模板 templateId'),
+  result: requiredText('跟进结果', LIMITS.resultLength),
+  nextTime: NextTime.optional(),
+  actualStartTime: isoDateTime('实际开始时间'),
+  actualEndTime: isoDateTime('实际结束时间'),
+  remark: boundedText('备忘录', LIMITS.remarkLength).optional(),
+  detailList: z.array(SubmissionModuleAnswer).max(LIMITS.detailsPerFollowUp, `最多 ${LIMITS.detailsPerFollowUp} 个模块`),
+}).refine(endNotBeforeStart, END_BEFORE_START)
+export type FollowUpSubmission = z.infer<typeof FollowUpSubmission>
+
+/** 201 answer of `POST /api/follow-ups`: the ids and times that were sent upstream. */
+export const FollowUpReceipt = z.object({
+  idempotencyKey: z.string(),
+  businessId: z.number().int(),
+  stageId: z.number().int(),
+  templateId: z.number().int(),
+  templateName: z.string(),
+  version: z.number().int(),
+  userId: z.number().int(),
+  actualStartTime: z.string(),
+  actualEndTime: z.string(),
+  nextContactTime: z.string().nullable(),
+  submittedAt: z.string(),
+})
+export type FollowUpReceipt = z.infer<typeof FollowUpReceipt>
+
+export const IdempotencyKey = z.uuid({ error: 'Idempotency-Key 必须是 UUID' })

@@ -1,0 +1,40 @@
+import type { FieldErrors } from './errors'
+import type { FollowUpSubmission } from './api'
+import type { FollowTemplate } from './template'
+import { detailProblem } from './module-rule'
+
+/**
+ * Checks a submission against its template: unknown or repeated modules, unanswered required modules, answers that do
+ * not fit the module type, and options the module does not offer. Shared so the form shows exactly what the server
+ * would refuse.
+ */
+export function templateProblems(template: FollowTemplate, submission: Pick<FollowUpSubmission, 'detailList'>): FieldErrors {
+  const problems: FieldErrors = {}
+  const add = (key: string, message: string) => (problems[key] ??= []).push(message)
+  const modules = new Map(template.modules.map(module => [module.moduleId, module]))
+  const seen = new Set<number>()
+
+  submission.detailList.forEach((answer, index) => {
+    const module = modules.get(answer.moduleId)
+    if (!module)
+      return add(`detailList.${index}.moduleId`, `模板「${template.templateName}」没有模块 ${answer.moduleId}`)
+    if (seen.has(answer.moduleId))
+      return add(`detailList.${index}.moduleId`, `「${module.moduleName}」重复提交`)
+    seen.add(answer.moduleId)
+    if (module.required && answer.detail.length === 0)
+      add(`detailList.${index}.detail`, `「${module.moduleName}」是必填项`)
+    answer.detail.forEach((detail, detailIndex) => {
+      const problem = detailProblem(module.moduleType, module.moduleName, detail)
+      if (problem)
+        return add(`detailList.${index}.detail.${detailIndex}`, problem)
+      if (module.options && detail.optionId !== undefined && !module.options.some(o => o.optionId === detail.optionId))
+        add(`detailList.${index}.detail.${detailIndex}.optionId`, `「${module.moduleName}」没有这个选项`)
+    })
+  })
+
+  for (const module of template.modules) {
+    if (module.required && !seen.has(module.moduleId))
+      add(`modules.${module.moduleId}`, `「${module.moduleName}」是必填项`)
+  }
+  return problems
+}

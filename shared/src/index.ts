@@ -1,0 +1,8 @@
+export * from './api'
+export * from './errors'
+export * from './followup'
+export * from './module-rule'
+export * from './primitives'
+export * from './pulan'
+export * from './template'
+export { z } from './zod'

@@ -1,0 +1,39 @@
+import { z } from './zod'
+
+export const positiveId = (label: string) =>
+  z.number({ error: `${label}必须是数字` }).int(`${label}必须是整数`).positive(`${label}必须大于 0`).max(Number.MAX_SAFE_INTEGER, `${label}过大`)
+
+export const isoDateTime = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label}必须是 ISO-8601 日期时间，例如 2026-01-31T09:00:00Z` })
+
+export const boundedText = (label: string, max: number) =>
+  z.string({ error: `${label}必须是文字` }).max(max, `${label}不能超过 ${max} 个字`)
+
+export const requiredText = (label: string, max: number) =>
+  boundedText(label, max).trim().min(1, `请填写${label}`)
+
+export const LIMITS = {
+  detailsPerFollowUp: 50,
+  answersPerModule: 20,
+  contentLength: 2000,
+  remarkLength: 2000,
+  resultLength: 200,
+  nameLength: 100,
+  moduleConfigLength: 10_000,
+  fileNameLength: 255,
+  urlLength: 2048,
+  fileSizeBytes: 20 * 1024 * 1024,
+  scheduleMinutes: 24 * 60,
+  remindMinutes: 7 * 24 * 60,
+} as const
+
+/** `moduleConfig` travels upstream verbatim as JSON text, so it must parse. */
+export const jsonText = (label: string) => z.string().max(LIMITS.moduleConfigLength, `${label}过长`).refine((text) => {
+  try {
+    JSON.parse(text)
+    return true
+  }
+  catch {
+    return false
+  }
+}, `${label}必须是 JSON 文本`)
