@@ -16,12 +16,26 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
-/** `GET /api/session`: what the page needs before anything else; never requires a session. */
-export const SessionInfo = z.object({
+/**
+ * What the server writes into the served page (`<script type="application/json" id="boot">`), so the page knows the
+ * salesperson and the mode without a round trip.
+ */
+export const BootInfo = z.object({
   sandbox: z.boolean(),
   me: Me.nullable(),
 })
-export type SessionInfo = z.infer<typeof SessionInfo>
+export type BootInfo = z.infer<typeof BootInfo>
+
+/** `GET /api/sandbox/customers` (sandbox mode only): demo customers of the signed-in salesperson, for the picker. */
+export const SandboxCustomers = z.object({
+  customers: z.array(z.object({
+    externalUserId: z.string(),
+    name: z.string(),
+    corpName: z.string().optional(),
+    avatar: z.string().optional(),
+  })),
+})
+export type SandboxCustomers = z.infer<typeof SandboxCustomers>
 
 /** `POST /api/jssdk/config` */
 export const JssdkConfigRequest = z.strictObject({
