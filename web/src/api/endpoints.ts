@@ -1,0 +1,44 @@
+import type { AxiosProgressEvent } from 'axios'
+import type { FollowUpSubmission } from '@app/shared'
+import { CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, SandboxCustomers, UploadedFile } from '@app/shared'
+import { http, parseWith } from './http'
+
+export async function getMe() {
+  const { data } = await http.get('/api/me')
+  return parseWith(Me, data)
+}
+
+export async function postJssdkConfig(url: string) {
+  const { data } = await http.post('/api/jssdk/config', { url })
+  return parseWith(JssdkConfigResponse, data)
+}
+
+export async function getCustomerContext(externalUserId: string) {
+  const { data } = await http.get(`/api/customers/${encodeURIComponent(externalUserId)}/context`)
+  return parseWith(CustomerContext, data)
+}
+
+export async function uploadFile(file: Blob, fileName: string, onProgress?: (percent: number) => void) {
+  const form = new FormData()
+  form.append('file', file, fileName)
+  const { data } = await http.post('/api/files', form, {
+    timeout: 120_000,
+    onUploadProgress: (event: AxiosProgressEvent) => {
+      if (onProgress && event.total)
+        onProgress(Math.round((event.loaded / event.total) * 100))
+    },
+  })
+  return parseWith(UploadedFile, data)
+}
+
+export async function postFollowUp(submission: FollowUpSubmission, idempotencyKey: string) {
+  const { data } = await http.post('/api/follow-ups', submission, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  })
+  return parseWith(FollowUpReceipt, data)
+}
+
+export async function getSandboxCustomers() {
+  const { data } = await http.get('/api/sandbox/customers')
+  return parseWith(SandboxCustomers, data)
+}

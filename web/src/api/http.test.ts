@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { errorReply, installFakeServer } from '../testing/fakeServer'
+import { getCustomerContext, postFollowUp } from './endpoints'
+import { ApiError, auth } from './http'
+
+describe('api client', () => {
+  let server: ReturnType<typeof installFakeServer>
+  beforeEach(() => {
+    server = installFakeServer()
+  })
+  afterEach(() => server.restore())
+
+  it.each([
+    [errorReply(403, 'NOT_YOUR_CUSTOMER', '这不是你的客户'), 403, 'NOT_YOUR_CUSTOMER', '这不是你的客户'],
+    [errorReply(404, 'CUSTOMER_NOT_FOUND', '找不到客户'), 404, 'CUSTOMER_NOT_FOUND', '找不到客户'],
+    ['network-error' as const, 0, 'NETWORK', '网络连接失败，请检查网络后重试'],
+    [{ status: 502, body: '<html>bad gateway</html>' }, 502, 'UPSTREAM_UNAVAILABLE', '服务暂时不可用（502），请稍后再试'],
+  ])('turns a failed call into a typed ApiError (%#)', async (reply, status, code, message) => {
+    server.on('GET', /\/context$/, () => reply)
+    const error = await getCustomerContext('wm1').catch(e => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status, code, message })
+  })
+
+  it('rejects a 200 whose body does not match the shared schema', async () => {
+    server.on('GET', /\/context$/, () => ({ status: 200, body: { customer: {} } }))
+    await expect(getCustomerContext('wm1')).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
+  })
+
+  it('keeps field errors of a 400', async () => {
+    server.on('POST', '/api/follow-ups', () => errorReply(400, 'VALIDATION_FAILED', '请检查', { actualEndTime: ['太早'] }))
+    const error = await postFollowUp({} as never, 'k').catch(e => e)
+    expect(error.fieldErrors).toEqual({ actualEndTime: ['太早'] })
+  })
+
+  it('sends the idempotency key as a header', async () => {
+    server.on('POST', '/api/follow-ups', () => errorReply(409, 'IDEMPOTENCY_IN_FLIGHT', '处理中'))
+    await postFollowUp({} as never, 'key-1').catch(() => {})
+    expect(server.requests[0]?.headers['idempotency-key']).toBe('key-1')
+  })
+
+  it('sends the person to login on a 401', async () => {
+    const spy = vi.spyOn(auth, 'onUnauthenticated').mockImplementation(() => {})
+    server.on('GET', /\/context$/, () => errorReply(401, 'UNAUTHENTICATED', '请先登录'))
+    await expect(getCustomerContext('wm1')).rejects.toMatchObject({ status: 401 })
+    expect(spy).toHaveBeenCalledOnce()
+    spy.mockRestore()
+  })
+})

@@ -1,0 +1,57 @@
+import type { FieldErrors, FollowTemplate, FollowUpSubmission } from '@app/shared'
+import { FollowUpSubmission as SubmissionSchema, templateProblems, toFieldErrors } from '@app/shared'
+import type { FollowUpForm } from './formState'
+
+/**
+ * Where a message shows on the page: `module:<id>`, `times`, `nextTime`, `result`, `remark`, `opportunity`, or `form`.
+ * The server's fieldErrors use the same keys as the shared schemas, so both are mapped here.
+ */
+export type FormErrors = Record<string, string>
+
+export function fieldKeyToSlot(key: string, submission: Pick<FollowUpSubmission, 'detailList'>): string {
+  const [head, second] = key.split('.')
+  if (head === 'detailList' && second !== undefined) {
+    const moduleId = submission.detailList[Number(second)]?.moduleId
+    return moduleId === undefined ? 'form' : `module:${moduleId}`
+  }
+  if (head === 'modules' && second !== undefined)
+    return `module:${second}`
+  if (head === 'actualStartTime' || head === 'actualEndTime')
+    return 'times'
+  if (head === 'nextTime')
+    return 'nextTime'
+  if (head === 'result' || head === 'remark')
+    return head
+  if (head === 'businessId' || head === 'stageId' || head === 'externalUserId')
+    return 'opportunity'
+  if (head === 'templateId')
+    return 'template'
+  return 'form'
+}
+
+/** Keeps the first message per slot, in the order the problems were found. */
+export function toFormErrors(fieldErrors: FieldErrors, submission: Pick<FollowUpSubmission, 'detailList'>): FormErrors {
+  const errors: FormErrors = {}
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const slot = fieldKeyToSlot(key, submission)
+    if (!errors[slot] && messages[0])
+      errors[slot] = messages[0]
+  }
+  return errors
+}
+
+/** The same checks the server makes, with the same shared schemas, plus what only the form knows. */
+export function validateSubmission(submission: FollowUpSubmission, template: FollowTemplate, form: FollowUpForm): FormErrors {
+  const parsed = SubmissionSchema.safeParse(submission)
+  const fieldErrors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues)
+  for (const [key, messages] of Object.entries(templateProblems(template, submission)))
+    (fieldErrors[key] ??= []).push(...messages)
+  if (form.next.choice === 'custom' && !form.next.customTime)
+    (fieldErrors['nextTime.nextContactTime'] ??= []).unshift('请选择下次联系时间')
+  return toFormErrors(fieldErrors, submission)
+}
+
+/** The slot order on the page, so the first error can be scrolled into view. */
+export function slotOrder(template: FollowTemplate): string[] {
+  return ['opportunity', 'template', ...template.modules.map(m => `module:${m.moduleId}`), 'result', 'times', 'remark', 'nextTime', 'form']
+}

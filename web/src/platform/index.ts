@@ -1,0 +1,16 @@
+import type { Platform } from './types'
+
+export type { Platform, PlatformLocation, PlatformVoice } from './types'
+export { isCustomerEntry, PlatformError } from './types'
+
+/** WeCom when the page runs inside WeCom, the sandbox stand-in when the server says so, otherwise none. */
+export async function choosePlatform(sandbox: boolean): Promise<Platform | null> {
+  const wecom = await import('./wecom')
+  if (wecom.isWeCom())
+    return wecom.createWeComPlatform()
+  if (sandbox) {
+    const { createSandboxPlatform } = await import('./sandbox/sandboxPlatform')
+    return createSandboxPlatform()
+  }
+  return null
+}

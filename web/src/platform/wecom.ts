@@ -1,0 +1,81 @@
+import * as ww from '@wecom/jssdk'
+import { postJssdkConfig } from '../api/endpoints'
+import type { Platform } from './types'
+import { PlatformError } from './types'
+
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice']
+
+export function isWeCom() {
+  return ww.env.isWeCom
+}
+
+/** One server call serves both signatures of a URL. */
+function signatureSource() {
+  const byUrl = new Map<string, ReturnType<typeof postJssdkConfig>>()
+  return (url: string) => {
+    let pending = byUrl.get(url)
+    if (!pending) {
+      pending = postJssdkConfig(url)
+      pending.catch(() => byUrl.delete(url))
+      byUrl.set(url, pending)
+    }
+    return pending
+  }
+}
+
+function errMsg(error: unknown) {
+  if (error && typeof error === 'object' && 'errMsg' in error)
+    return String((error as { errMsg: unknown }).errMsg)
+  return error instanceof Error ? error.message : String(error)
+}
+
+export function createWeComPlatform(): Platform {
+  const pageUrl = () => location.href.split('#')[0]!
+  const configFor = signatureSource()
+  let settle!: { resolve: () => void, reject: (error: Error) => void }
+  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
+  ready.catch(() => {})
+
+  configFor(pageUrl()).then((first) => {
+    ww.register({
+      corpId: first.corpId,
+      agentId: first.agentId,
+      jsApiList: JS_API_LIST,
+      getConfigSignature: async url => (await configFor(url)).config,
+      getAgentConfigSignature: async url => (await configFor(url)).agentConfig,
+      onAgentConfigSuccess: () => settle.resolve(),
+      onConfigFail: error => settle.reject(new PlatformError(`企业微信签名校验失败：${errMsg(error)}`, error)),
+      onAgentConfigFail: error => settle.reject(new PlatformError(`企业微信应用签名校验失败：${errMsg(error)}`, error)),
+    })
+  }, error => settle.reject(new PlatformError('无法获取企业微信签名，请稍后重试', error)))
+
+  async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    }
+    catch (error) {
+      throw new PlatformError(`${what}失败：${errMsg(error)}`, error)
+    }
+  }
+
+  return {
+    kind: 'wecom',
+    ready: () => ready,
+    getEntry: () => call('读取打开入口', async () => (await ww.getContext()).entry),
+    getCurExternalContact: () => call('读取当前客户', async () => (await ww.getCurExternalContact()).userId),
+    getLocation: () => call('定位', async () => {
+      const place = await ww.getLocation({ type: ww.LocationType.gcj02 })
+      return { lat: place.latitude, lng: place.longitude }
+    }),
+    voice: {
+      start: () => call('开始录音', async () => {
+        await ww.startRecord()
+      }),
+      stop: () => call('语音识别', async () => {
+        const { localId } = await ww.stopRecord()
+        const { translateResult } = await ww.translateVoice({ localId, isShowProgressTips: true })
+        return translateResult
+      }),
+    },
+  }
+}
