@@ -1,0 +1,47 @@
+import type { FollowUpForm } from '../followup/formState'
+
+const PREFIX = 'followup:draft:'
+const VERSION = 1
+
+interface StoredDraft { v: number, savedAt: string, form: FollowUpForm }
+
+export function draftKey(externalUserId: string, businessId: number) {
+  return `${PREFIX}${externalUserId}:${businessId}`
+}
+
+function read<T>(key: string): T | null {
+  try {
+    const text = localStorage.getItem(key)
+    return text ? JSON.parse(text) as T : null
+  }
+  catch {
+    // A corrupt or unreadable entry is treated as no draft rather than breaking the page.
+    return null
+  }
+}
+
+export function loadDraft(externalUserId: string, businessId: number): FollowUpForm | null {
+  const stored = read<StoredDraft>(draftKey(externalUserId, businessId))
+  return stored?.v === VERSION && stored.form && typeof stored.form === 'object' ? stored.form : null
+}
+
+export function saveDraft(externalUserId: string, businessId: number, form: FollowUpForm) {
+  const stored: StoredDraft = { v: VERSION, savedAt: new Date().toISOString(), form }
+  try {
+    localStorage.setItem(draftKey(externalUserId, businessId), JSON.stringify(stored))
+    localStorage.setItem(`${PREFIX}last:${externalUserId}`, String(businessId))
+  }
+  catch (error) {
+    console.warn('草稿保存失败', error)
+  }
+}
+
+export function clearDraft(externalUserId: string, businessId: number) {
+  localStorage.removeItem(draftKey(externalUserId, businessId))
+}
+
+/** The opportunity whose draft was saved last for this customer, so reopening lands on it. */
+export function lastDraftBusiness(externalUserId: string): number | null {
+  const value = Number(localStorage.getItem(`${PREFIX}last:${externalUserId}`))
+  return Number.isInteger(value) && value > 0 ? value : null
+}

@@ -1,0 +1,50 @@
+import type { Ref } from 'vue'
+import { onScopeDispose, watch } from 'vue'
+import type { FollowUpForm } from '../followup/formState'
+import { saveDraft } from './draftStorage'
+
+export interface DraftTarget { externalUserId: string, businessId: number }
+
+/**
+ * Saves the form as it is typed (debounced) and when the page is hidden or closed. Nothing is saved while the form
+ * still equals what it was when it was (re)set, so an untouched form leaves no draft.
+ */
+export function useDraftAutosave(form: Ref<FollowUpForm | null>, target: Ref<DraftTarget | null>, delayMs = 300) {
+  let pristine = ''
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function flush() {
+    clearTimeout(timer)
+    timer = undefined
+    if (!form.value || !target.value)
+      return
+    const snapshot = JSON.stringify(form.value)
+    if (snapshot !== pristine)
+      saveDraft(target.value.externalUserId, target.value.businessId, JSON.parse(snapshot))
+  }
+
+  /** Call after loading or resetting the form: the current state becomes the baseline. */
+  function markPristine() {
+    clearTimeout(timer)
+    timer = undefined
+    pristine = form.value ? JSON.stringify(form.value) : ''
+  }
+
+  watch(form, () => {
+    clearTimeout(timer)
+    timer = setTimeout(flush, delayMs)
+  }, { deep: true })
+
+  const onHide = () => {
+    if (document.visibilityState === 'hidden')
+      flush()
+  }
+  document.addEventListener('visibilitychange', onHide)
+  window.addEventListener('pagehide', flush)
+  onScopeDispose(() => {
+    flush()
+    document.removeEventListener('visibilitychange', onHide)
+    window.removeEventListener('pagehide', flush)
+  })
+  return { flush, markPristine }
+}

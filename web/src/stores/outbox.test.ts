@@ -1,0 +1,150 @@
+import type { FollowUpReceipt } from '@app/shared'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { loadDraft, saveDraft } from '../drafts/draftStorage'
+import { form } from '../testing/fixtures'
+import type { FakeReply } from '../testing/fakeServer'
+import { errorReply, installFakeServer } from '../testing/fakeServer'
+import { useOutboxStore } from './outbox'
+import { useRecentStore } from './recent'
+
+const submission = {
+  externalUserId: 'wm1',
+  businessId: 100,
+  stageId: 1,
+  templateId: 7,
+  result: 'finish',
+  actualStartTime: '2026-03-02T01:00:00.000Z',
+  actualEndTime: '2026-03-02T02:00:00.000Z',
+  detailList: [],
+}
+const names = { customerName: '张三', businessName: '年度采购' }
+const receipt = (key: string): FollowUpReceipt => ({
+  idempotencyKey: key, businessId: 100, stageId: 1, templateId: 7, templateName: '拜访记录', version: 3, userId: 8,
+  actualStartTime: submission.actualStartTime, actualEndTime: submission.actualEndTime, nextContactTime: null, submittedAt: '2026-03-02T02:00:01.000Z',
+})
+const stored = () => JSON.parse(localStorage.getItem('followup:outbox') ?? '[]')
+
+describe('outbox', () => {
+  let server: ReturnType<typeof installFakeServer>
+  let replies: FakeReply[]
+  const keys = () => server.requests.map(r => r.headers['idempotency-key'])
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    localStorage.clear()
+    setActivePinia(createPinia())
+    server = installFakeServer()
+    replies = []
+    server.on('POST', '/api/follow-ups', (request) => {
+      const reply = replies.shift() ?? { status: 201, body: receipt(request.headers['idempotency-key']!) }
+      return reply
+    })
+    saveDraft('wm1', 100, form({ remark: '草稿' }))
+  })
+  afterEach(() => {
+    server.restore()
+    vi.useRealTimers()
+  })
+
+  it('persists the entry before the request leaves', async () => {
+    let seenInStorage: unknown[] = []
+    server.on('POST', '/api/follow-ups', () => {
+      seenInStorage = stored()
+      return 'network-error'
+    })
+    await useOutboxStore().submit(submission, names)
+    expect(seenInStorage).toHaveLength(1)
+    expect(seenInStorage[0]).toMatchObject({ submission, status: 'sending' })
+  })
+
+  it('on 201 removes the entry, clears the draft and adds the receipt to the recent list', async () => {
+    const outbox = useOutboxStore()
+    const outcome = await outbox.submit(submission, names)
+    expect(outcome.status).toBe('sent')
+    expect(outbox.entries).toEqual([])
+    expect(stored()).toEqual([])
+    expect(loadDraft('wm1', 100)).toBeNull()
+    expect(useRecentStore().items[0]).toMatchObject({ customerName: '张三', receipt: { idempotencyKey: keys()[0] } })
+  })
+
+  it('keeps a network failure pending and retries with the same key when the network is back', async () => {
+    replies.push('network-error')
+    const outbox = useOutboxStore()
+    outbox.startAutoRetry()
+    const outcome = await outbox.submit(submission, names)
+    expect(outcome.status).toBe('pending')
+    expect(loadDraft('wm1', 100)?.remark).toBe('草稿')
+    window.dispatchEvent(new Event('online'))
+    await vi.waitFor(() => expect(outbox.entries).toEqual([]))
+    expect(keys()).toHaveLength(2)
+    expect(keys()[1]).toBe(keys()[0])
+  })
+
+  it('retries a 503 on its own with backoff, same key', async () => {
+    replies.push(errorReply(503, 'UPSTREAM_UNAVAILABLE', '谱蓝云暂时不可用'))
+    const outbox = useOutboxStore()
+    await outbox.submit(submission, names)
+    expect(outbox.entries[0]?.status).toBe('pending')
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(outbox.entries).toEqual([])
+    expect(new Set(keys()).size).toBe(1)
+  })
+
+  it.each([
+    [409, 'IDEMPOTENCY_IN_FLIGHT'],
+    [429, 'RATE_LIMITED'],
+    [503, 'STORE_UNAVAILABLE'],
+  ])('keeps a %i %s pending for a retry', async (status, code) => {
+    replies.push(errorReply(status, code, '稍后再试'))
+    const outbox = useOutboxStore()
+    expect((await outbox.submit(submission, names)).status).toBe('pending')
+  })
+
+  it('keeps a 504 as unknown and confirms with the same key', async () => {
+    replies.push(errorReply(504, 'UPSTREAM_OUTCOME_UNKNOWN', '结果未知'))
+    const outbox = useOutboxStore()
+    const outcome = await outbox.submit(submission, names)
+    expect(outcome.status).toBe('unknown')
+    expect(outbox.entries[0]).toMatchObject({ status: 'unknown', error: { code: 'UPSTREAM_OUTCOME_UNKNOWN' } })
+    await outbox.flush()
+    expect(outbox.entries).toEqual([])
+    expect(keys()).toEqual([keys()[0], keys()[0]])
+  })
+
+  it.each([
+    [422, 'STAGE_NOT_ALLOWED', '该阶段不可选'],
+    [400, 'VALIDATION_FAILED', '请检查填写内容'],
+    [502, 'UPSTREAM_REJECTED', '谱蓝云：商机已关闭'],
+  ])('marks a %i %s failed, keeps the draft and does not retry', async (status, code, message) => {
+    replies.push(errorReply(status, code, message))
+    const outbox = useOutboxStore()
+    const outcome = await outbox.submit(submission, names)
+    expect(outcome.status).toBe('failed')
+    expect(outbox.entries[0]).toMatchObject({ status: 'failed', error: { code, message } })
+    expect(loadDraft('wm1', 100)?.remark).toBe('草稿')
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('uses a new key for a new submission after a failure, dropping the failed entry', async () => {
+    replies.push(errorReply(422, 'STAGE_NOT_ALLOWED', '该阶段不可选'))
+    const outbox = useOutboxStore()
+    await outbox.submit(submission, names)
+    await outbox.submit({ ...submission, stageId: 2 }, names)
+    expect(keys()[1]).not.toBe(keys()[0])
+    expect(outbox.entries).toEqual([])
+  })
+
+  it('resends entries left by a closed page when it is opened again', async () => {
+    replies.push('network-error')
+    await useOutboxStore().submit(submission, names)
+    const firstKey = keys()[0]
+    setActivePinia(createPinia())
+    const reopened = useOutboxStore()
+    expect(reopened.entries[0]).toMatchObject({ key: firstKey, status: 'pending' })
+    await reopened.startAutoRetry()
+    expect(reopened.entries).toEqual([])
+    expect(keys()[1]).toBe(firstKey)
+  })
+})
