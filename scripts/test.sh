@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test: type checks, unit and HTTP tests (shared, server, web), Redis store tests, browser tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pnpm.sh
+source scripts/system-deps.sh
+pnpm install --frozen-lockfile
+
+# A private Redis on loopback for the store tests, stopped on exit.
+REDIS_PORT="${TEST_REDIS_PORT:-6390}"
+REDIS_DIR="$(mktemp -d)"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" --daemonize yes --pidfile "$REDIS_DIR/redis.pid" >/dev/null
+trap 'kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$REDIS_DIR"' EXIT
+export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+
+echo "› type check"
+pnpm -r typecheck
+echo "› build the page"
+pnpm --filter @app/web build
+echo "› unit and HTTP tests"
+pnpm vitest run
+echo "› browser tests (Chromium, 375x667, zh-CN)"
+pnpm --filter @app/web test:e2e

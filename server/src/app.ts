@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import cookieParser from 'cookie-parser'
+import express, { type Express } from 'express'
+import type { Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+import type { AppConfig } from './config'
+import { AppError } from './errors'
+import { errorHandler } from './error-handler'
+import { authRoutes } from './features/auth/auth-routes'
+import { customerRoutes } from './features/customers/customer-routes'
+import { fileRoutes } from './features/files/file-routes'
+import { followUpRoutes } from './features/followups/followup-routes'
+import { jssdkRoutes } from './features/jssdk/jssdk-routes'
+import { pageRoutes } from './features/page/page-routes'
+import { pathOnly } from './logger'
+import { requireSession, sessionUser } from './session-middleware'
+import type { KeyValueStore } from './store/store'
+import type { TemplateRegistry } from './templates'
+import type { PulanClient } from './upstream/pulan'
+import type { WecomClient } from './upstream/wecom'
+
+export interface SandboxCustomer { externalUserId: string, name: string, corpName?: string, avatar?: string }
+
+export interface AppDeps {
+  config: AppConfig
+  store: KeyValueStore
+  wecom: WecomClient
+  pulan: PulanClient
+  templates: TemplateRegistry
+  logger: Logger
+  /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
+  sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
+}
+
+/** Builds the app; never listens (index.ts does). */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  if (config.trustProxy)
+    app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy)
+
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = randomUUID()
+      res.setHeader('X-Request-Id', id)
+      return id
+    },
+    serializers: {
+      req: req => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
+      res: res => ({ statusCode: res.statusCode }),
+    },
+  }))
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.store.ping()
+      res.json({ status: 'ready', sandbox: config.sandbox })
+    }
+    catch {
+      res.status(503).json({ error: { code: 'STORE_UNAVAILABLE', message: '存储暂时不可用' } })
+    }
+  })
+
+  app.use(cookieParser(config.sessionSecret))
+  app.use('/auth', authRoutes(deps))
+
+  const api = express.Router()
+  api.use(express.json({ limit: '256kb' }))
+  api.use(requireSession)
+  api.get('/me', (_req, res) => {
+    res.json(sessionUser(res))
+  })
+  api.use('/jssdk', jssdkRoutes(deps))
+  api.use('/customers', customerRoutes(deps))
+  api.use('/files', fileRoutes(deps))
+  api.use('/follow-ups', followUpRoutes(deps))
+  if (deps.sandboxCustomers) {
+    const list = deps.sandboxCustomers
+    api.get('/sandbox/customers', (_req, res) => {
+      res.json({ customers: list(sessionUser(res).wecomUserId) })
+    })
+  }
+  api.use(() => {
+    throw new AppError(404, 'NOT_FOUND', '接口不存在')
+  })
+  app.use('/api', api)
+
+  app.use(pageRoutes(deps))
+  app.use(errorHandler(logger))
+  return app
+}

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { DEFAULT_PULAN_PATHS, type PulanPaths } from './upstream/pulan-paths'
+
+// The only module that reads process.env (see the test "only config.ts reads process.env").
+
+export interface WecomConfig { corpId: string, agentId: number, secret: string, apiBase: string, oauthBase: string }
+export interface PulanConfig { baseUrl: string, appKey: string, appSecret: string, paths: PulanPaths }
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  publicUrl: string
+  sandbox: boolean
+  wecom: WecomConfig
+  pulan: PulanConfig
+  sessionSecret: string
+  sessionTtlSeconds: number
+  templatesFile: string
+  redisUrl: string | undefined
+  logLevel: string
+  trustProxy: string | undefined
+  upstreamTimeoutMs: number
+  webDistDir: string
+}
+
+/** Settings before the upstream is known: in sandbox mode the sandbox supplies base URLs and credentials. */
+export type Settings = Omit<AppConfig, 'wecom' | 'pulan'> & { wecom: WecomConfig | null, pulan: PulanConfig | null }
+
+const optionalText = z.string().trim().optional().transform(value => (value ? value : undefined))
+const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform(value => value === '1' || value === 'true')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WECOM_CORP_ID: optionalText,
+  WECOM_AGENT_ID: z.string().regex(/^\d+$/, 'must be a number').optional(),
+  WECOM_SECRET: optionalText,
+  WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+  WECOM_OAUTH_BASE: z.url().default('https://open.weixin.qq.com'),
+  PULAN_BASE_URL: z.url().optional(),
+  PULAN_APP_KEY: optionalText,
+  PULAN_APP_SECRET: optionalText,
+  PULAN_PATH_TOKEN: optionalText,
+  PULAN_PATH_USER: optionalText,
+  PULAN_PATH_CUSTOMER: optionalText,
+  PULAN_PATH_OPPORTUNITIES: optionalText,
+  PULAN_PATH_UPLOAD: optionalText,
+  PULAN_PATH_ADD_FOLLOW: optionalText,
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  TEMPLATES_FILE: optionalText,
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  SANDBOX: flag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: optionalText,
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+})
+
+const CREDENTIALS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'PULAN_BASE_URL', 'PULAN_APP_KEY', 'PULAN_APP_SECRET'] as const
+
+export const SANDBOX_TEMPLATES_FILE = fileURLToPath(new URL('./sandbox/templates.json', import.meta.url))
+const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+export class ConfigError extends Error {}
+
+/** Reads `.env` when present, then validates the environment; throws ConfigError with every problem listed. */
+export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Settings {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(issue => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const missing = CREDENTIALS.filter(name => !e[name])
+  const production = e.NODE_ENV === 'production'
+  const sandbox = e.SANDBOX || (!production && missing.length === CREDENTIALS.length)
+  if (!sandbox && missing.length)
+    throw new ConfigError(`Missing credentials: ${missing.join(', ')} (set them all, or set SANDBOX=1 to use the built-in sandbox)`)
+  if (production && !e.SESSION_SECRET)
+    throw new ConfigError('SESSION_SECRET is required in production (at least 32 characters)')
+  if (production && !e.PUBLIC_URL)
+    throw new ConfigError('PUBLIC_URL is required in production (the WeCom trusted domain origin, e.g. https://followup.example.com)')
+
+  const paths: PulanPaths = {
+    token: e.PULAN_PATH_TOKEN ?? DEFAULT_PULAN_PATHS.token,
+    user: e.PULAN_PATH_USER ?? DEFAULT_PULAN_PATHS.user,
+    customer: e.PULAN_PATH_CUSTOMER ?? DEFAULT_PULAN_PATHS.customer,
+    opportunities: e.PULAN_PATH_OPPORTUNITIES ?? DEFAULT_PULAN_PATHS.opportunities,
+    upload: e.PULAN_PATH_UPLOAD ?? DEFAULT_PULAN_PATHS.upload,
+    addFollow: e.PULAN_PATH_ADD_FOLLOW ?? DEFAULT_PULAN_PATHS.addFollow,
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
+    sandbox,
+    wecom: sandbox ? null : { corpId: e.WECOM_CORP_ID!, agentId: Number(e.WECOM_AGENT_ID), secret: e.WECOM_SECRET!, apiBase: e.WECOM_API_BASE, oauthBase: e.WECOM_OAUTH_BASE },
+    pulan: sandbox ? null : { baseUrl: e.PULAN_BASE_URL!, appKey: e.PULAN_APP_KEY!, appSecret: e.PULAN_APP_SECRET!, paths },
+    sessionSecret: e.SESSION_SECRET ?? randomSecret(),
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    templatesFile: e.TEMPLATES_FILE ?? SANDBOX_TEMPLATES_FILE,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    webDistDir: WEB_DIST_DIR,
+  }
+}
+
+export interface SandboxUpstream {
+  wecomBaseUrl: string
+  pulanBaseUrl: string
+  credentials: { corpId: string, agentId: number, corpSecret: string, appKey: string, appSecret: string }
+}
+
+/** Points the settings at a running sandbox, exactly as real credentials and base URLs would. */
+export function withSandbox(settings: Settings, sandbox: SandboxUpstream): AppConfig {
+  const c = sandbox.credentials
+  return {
+    ...settings,
+    wecom: { corpId: c.corpId, agentId: c.agentId, secret: c.corpSecret, apiBase: sandbox.wecomBaseUrl, oauthBase: sandbox.wecomBaseUrl },
+    pulan: { baseUrl: sandbox.pulanBaseUrl, appKey: c.appKey, appSecret: c.appSecret, paths: DEFAULT_PULAN_PATHS },
+  }
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env'))
+    process.loadEnvFile('.env')
+  return process.env
+}
+
+function randomSecret() {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
+}

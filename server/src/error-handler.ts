@@ -1,0 +1,62 @@
+import type { ApiErrorBody } from '@app/shared'
+import type { ErrorRequestHandler } from 'express'
+import type { Logger } from 'pino'
+import { AppError } from './errors'
+import { errorPage } from './features/auth/error-page'
+import { UpstreamError } from './upstream/upstream-error'
+
+const UPSTREAM_LABEL = { wecom: '企业微信', pulan: '谱蓝云' } as const
+
+export function upstreamAppError(error: UpstreamError): AppError {
+  const label = UPSTREAM_LABEL[error.upstream]
+  if (error.kind === 'rejected')
+    return new AppError(502, 'UPSTREAM_REJECTED', `${label}拒绝了请求：${error.detail.msg || `错误码 ${error.detail.code}`}`)
+  const retryAfter = String(error.detail.retryAfterSeconds ?? 2)
+  return new AppError(503, 'UPSTREAM_UNAVAILABLE', `${label}暂时无法访问，请稍后再试`, undefined, { 'Retry-After': retryAfter })
+}
+
+export function errorBody(error: AppError, requestId: unknown): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors && { fieldErrors: error.fieldErrors }),
+      ...(requestId !== undefined && { requestId: String(requestId) }),
+    },
+  }
+}
+
+interface HttpErrorLike { status?: number, statusCode?: number, type?: string, expose?: boolean }
+
+/** Anything thrown becomes the one error shape; nothing internal (stack, upstream detail, secrets) leaves. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError)
+    return error
+  if (error instanceof UpstreamError)
+    return upstreamAppError(error)
+  const http = error as HttpErrorLike
+  const status = http?.status ?? http?.statusCode
+  if (http?.type === 'entity.too.large')
+    return new AppError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大了')
+  if (http?.type === 'entity.parse.failed')
+    return new AppError(400, 'VALIDATION_FAILED', '请求不是合法的 JSON')
+  if (typeof status === 'number' && status >= 400 && status < 500 && http.expose)
+    return new AppError(status, 'VALIDATION_FAILED', '请求格式不正确')
+  return new AppError(500, 'INTERNAL', '服务器出错了，请稍后再试；填写的内容已保存')
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const appError = toAppError(error)
+    const log = appError.status >= 500 ? 'error' : 'warn'
+    logger[log]({ reqId: req.id, code: appError.code, status: appError.status, err: error instanceof AppError ? undefined : { name: (error as Error)?.name, message: (error as Error)?.message } }, 'request failed')
+    if (res.headersSent)
+      return
+    res.status(appError.status).set(appError.headers ?? {})
+    if (req.originalUrl.startsWith('/auth') && appError.status >= 500) {
+      res.type('html').send(errorPage('暂时无法登录', `${appError.message}。`))
+      return
+    }
+    res.json(errorBody(appError, req.id))
+  }
+}

@@ -1,0 +1,46 @@
+import type { CustomerContext, Opportunity } from '@app/shared'
+import type { AppDeps } from '../../app'
+import { AppError } from '../../errors'
+import type { SessionUser } from '../../session'
+
+type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates'>
+
+const notFound = () => new AppError(404, 'CUSTOMER_NOT_FOUND', '找不到这个客户，请确认是在客户聊天中打开')
+const notYours = () => new AppError(403, 'NOT_YOUR_CUSTOMER', '这位客户不是你跟进的客户，不能为其记录跟进')
+
+/**
+ * The customer as both upstreams know them, checked to be the salesperson's: WeCom's follow_user decides who may
+ * act on a customer. The WeCom check and the 谱蓝云 reads run in parallel.
+ */
+export async function loadCustomerContext({ wecom, pulan, templates }: Deps, user: SessionUser, externalUserId: string): Promise<CustomerContext> {
+  const [contact, scrm] = await Promise.all([
+    wecom.getExternalContact(externalUserId),
+    pulan.getCustomer(externalUserId).then(async customer =>
+      customer && { customer, opportunities: await pulan.listOpportunities(customer.customerId) }),
+  ])
+  if (!contact || !scrm)
+    throw notFound()
+  if (!contact.followUserIds.includes(user.wecomUserId))
+    throw notYours()
+  return {
+    customer: {
+      externalUserId,
+      customerId: scrm.customer.customerId,
+      name: scrm.customer.name || contact.name,
+      avatar: scrm.customer.avatar ?? contact.avatar,
+      corpName: scrm.customer.corpName ?? contact.corpName,
+    },
+    opportunities: scrm.opportunities,
+    templates: templates.all,
+  }
+}
+
+/** The opportunity and stage a submission names, or the 422 that says why not. */
+export function checkOpportunity(opportunities: Opportunity[], businessId: number, stageId: number): Opportunity {
+  const opportunity = opportunities.find(o => o.businessId === businessId)
+  if (!opportunity)
+    throw new AppError(422, 'BUSINESS_NOT_FOUND', '这个商机不属于当前客户，请刷新后重选', { businessId: ['商机不属于当前客户'] })
+  if (!opportunity.stages.some(stage => stage.stageId === stageId) && opportunity.stageId !== stageId)
+    throw new AppError(422, 'STAGE_NOT_ALLOWED', '所选阶段不属于这个商机', { stageId: ['阶段不属于这个商机'] })
+  return opportunity
+}

@@ -1,0 +1,32 @@
+import { Router } from 'express'
+import multer from 'multer'
+import type { AppDeps } from '../../app'
+import { AppError } from '../../errors'
+import { decodeFileName, isAllowedFile, MAX_FILE_BYTES } from './file-rules'
+
+export function fileRoutes({ pulan }: AppDeps): Router {
+  const router = Router()
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } })
+
+  router.post('/', (req, res, next) => {
+    upload.single('file')(req, res, (error: unknown) => {
+      if (error instanceof multer.MulterError) {
+        if (error.code === 'LIMIT_FILE_SIZE')
+          return next(new AppError(413, 'FILE_TOO_LARGE', `文件太大了，单个附件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`))
+        return next(new AppError(400, 'FILE_MISSING', '请只上传一个文件（字段名 file）'))
+      }
+      next(error)
+    })
+  }, async (req, res) => {
+    const file = req.file
+    if (!file || file.size === 0)
+      throw new AppError(400, 'FILE_MISSING', '没有收到文件，请重新选择')
+    const fileName = decodeFileName(file.originalname).slice(0, 200)
+    if (!isAllowedFile(file.mimetype, fileName))
+      throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', '不支持这种文件，请上传图片、PDF、Office 文档或文本文件')
+    const uploaded = await pulan.uploadFile({ buffer: file.buffer, fileName, mimeType: file.mimetype })
+    res.status(201).json(uploaded)
+  })
+
+  return router
+}

@@ -1,0 +1,60 @@
+import { AddFollowRequest, type FollowUpReceipt, type FollowUpSubmission, templateProblems, toFieldErrors } from '@app/shared'
+import type { AppDeps } from '../../app'
+import { AppError } from '../../errors'
+import type { SessionUser } from '../../session'
+import { UpstreamError } from '../../upstream/upstream-error'
+import { checkOpportunity, loadCustomerContext } from '../customers/context-service'
+import { buildAddFollow } from './build-add-follow'
+
+/** add-follow itself failed: the route decides whether the key is kept (the record may exist) or released. */
+export class SendFailure extends Error {
+  constructor(readonly upstream: UpstreamError) {
+    super(upstream.message)
+  }
+}
+
+type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates'>
+
+/** Checks everything 谱蓝云 would, fills what the page must not choose, and posts the follow-up once. */
+export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyKey: string, submission: FollowUpSubmission): Promise<FollowUpReceipt> {
+  const template = deps.templates.byId(submission.templateId)
+  if (!template)
+    throw new AppError(422, 'TEMPLATE_NOT_FOUND', '跟进模板不存在或已停用，请刷新页面', { templateId: ['模板不存在'] })
+  const problems = templateProblems(template, submission)
+  if (Object.keys(problems).length)
+    throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(problems), problems)
+
+  const context = await loadCustomerContext(deps, user, submission.externalUserId)
+  checkOpportunity(context.opportunities, submission.businessId, submission.stageId)
+
+  const request = AddFollowRequest.safeParse(buildAddFollow(submission, template, user))
+  if (!request.success) {
+    const fieldErrors = toFieldErrors(request.error.issues)
+    throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(fieldErrors), fieldErrors)
+  }
+
+  try {
+    await deps.pulan.addFollow(request.data)
+  }
+  catch (error) {
+    throw error instanceof UpstreamError ? new SendFailure(error) : error
+  }
+
+  return {
+    idempotencyKey,
+    businessId: request.data.businessId,
+    stageId: request.data.stageId,
+    templateId: request.data.templateId,
+    templateName: request.data.templateName,
+    version: request.data.version,
+    userId: request.data.userId,
+    actualStartTime: request.data.actualStartTime,
+    actualEndTime: request.data.actualEndTime,
+    nextContactTime: request.data.nextTime?.nextContactTime ?? null,
+    submittedAt: new Date().toISOString(),
+  }
+}
+
+function firstMessage(fieldErrors: Record<string, string[]>): string {
+  return Object.values(fieldErrors)[0]?.[0] ?? '提交的内容与模板不一致'
+}

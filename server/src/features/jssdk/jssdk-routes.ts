@@ -1,0 +1,31 @@
+import { JssdkConfigRequest, type JssdkConfigResponse, toFieldErrors } from '@app/shared'
+import { Router } from 'express'
+import type { AppDeps } from '../../app'
+import { AppError, validationFailed } from '../../errors'
+import { freshSignature } from './signature'
+
+export function jssdkRoutes({ config, wecom }: AppDeps): Router {
+  const router = Router()
+  const origin = new URL(config.publicUrl).origin
+
+  router.post('/config', async (req, res) => {
+    const parsed = JssdkConfigRequest.safeParse(req.body)
+    if (!parsed.success)
+      throw validationFailed(toFieldErrors(parsed.error.issues))
+    const url = new URL(parsed.data.url)
+    if (url.origin !== origin)
+      throw new AppError(400, 'ORIGIN_NOT_ALLOWED', '只能为本应用的页面签名，请从企业微信侧边栏打开')
+    url.hash = ''
+    const pageUrl = url.href
+    const [jsapiTicket, agentTicket] = await Promise.all([wecom.getJsapiTicket(), wecom.getAgentTicket()])
+    const body: JssdkConfigResponse = {
+      corpId: config.wecom.corpId,
+      agentId: config.wecom.agentId,
+      config: freshSignature(jsapiTicket, pageUrl),
+      agentConfig: freshSignature(agentTicket, pageUrl),
+    }
+    res.set('Cache-Control', 'no-store').json(body)
+  })
+
+  return router
+}

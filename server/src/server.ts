@@ -1,0 +1,79 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from 'pino'
+import { type AppDeps, createApp, type SandboxCustomer } from './app'
+import { type AppConfig, type Settings, withSandbox } from './config'
+import { createLogger } from './logger'
+import { createMemoryStore } from './store/memory-store'
+import type { KeyValueStore } from './store/store'
+import { loadTemplates } from './templates'
+import { createPulanClient } from './upstream/pulan'
+import { createWecomClient } from './upstream/wecom'
+import { type Sandbox, startSandbox } from './sandbox'
+import { sandboxCustomersOf } from './sandbox/customer-directory'
+
+export interface RunningServer {
+  url: string
+  config: AppConfig
+  deps: AppDeps
+  sandbox: Sandbox | undefined
+  close: () => Promise<void>
+}
+
+interface StartOptions {
+  logger?: Logger
+  store?: KeyValueStore
+  /** Tests pass their own sandbox so they can inspect and fault it. */
+  sandbox?: Sandbox
+}
+
+/** Starts the sandbox when configured, wires the real clients to the upstream base URLs, and listens. */
+export async function startServer(settings: Settings, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(settings.logLevel)
+  if (settings.sandbox)
+    logger.info({ mode: 'sandbox' }, 'SANDBOX MODE: no WeCom/谱蓝云 credentials configured, using the built-in sandbox upstreams on loopback')
+  else
+    logger.info({ mode: 'live' }, 'live mode: using the configured WeCom and 谱蓝云 upstreams')
+
+  const ownSandbox = settings.sandbox && !options.sandbox
+  const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile }) : undefined)
+  const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
+  const store = options.store ?? createMemoryStore()
+  const deps: AppDeps = {
+    config,
+    store,
+    logger,
+    templates: loadTemplates(config.templatesFile),
+    wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
+    pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
+    ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId) }),
+  }
+  const app = createApp(deps)
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening))
+    listening.once('error', reject)
+  })
+  server.keepAliveTimeout = 65_000
+  const { port } = server.address() as AddressInfo
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  logger.info({ url, publicUrl: config.publicUrl }, 'listening')
+
+  return {
+    url,
+    config,
+    deps,
+    sandbox,
+    async close() {
+      // Stop accepting, let in-flight requests (a submission on its way to 谱蓝云) finish, then drop idle sockets.
+      const closed = new Promise<void>(resolve => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const forced = setTimeout(() => server.closeAllConnections(), 15_000)
+      await closed
+      clearTimeout(forced)
+      if (!options.store)
+        await store.close()
+      if (ownSandbox)
+        await sandbox?.close()
+    },
+  }
+}

@@ -1,0 +1,12 @@
+/** Shared state with expiry: tokens, tickets, idempotency records, OAuth state. Memory by default, Redis when configured. */
+export interface KeyValueStore {
+  get: (key: string) => Promise<string | null>
+  set: (key: string, value: string, ttlMs: number) => Promise<void>
+  /** Atomically stores the value only when the key is absent; true when this call stored it. */
+  setIfAbsent: (key: string, value: string, ttlMs: number) => Promise<boolean>
+  /** Deletes the key only while it still holds `expected` (so a late caller cannot remove a newer value). */
+  deleteIfEquals: (key: string, expected: string) => Promise<boolean>
+  delete: (key: string) => Promise<void>
+  ping: () => Promise<void>
+  close: () => Promise<void>
+}

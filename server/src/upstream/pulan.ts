@@ -1,0 +1,124 @@
+import { type AddFollowRequest, Opportunity, UploadedFile } from '@app/shared'
+import { z } from 'zod'
+import type { PulanConfig } from '../config'
+import type { KeyValueStore } from '../store/store'
+import { createHttpClient, send, sleep } from './http'
+import { createTokenCache } from './token-cache'
+import { retryAfterSeconds, UpstreamError } from './upstream-error'
+
+const Envelope = z.object({ code: z.number().int(), msg: z.string().nullish(), data: z.unknown().optional() })
+type Envelope = z.infer<typeof Envelope>
+
+const TOKEN_INVALID = 401
+const RATE_LIMITED = 429
+const NOT_FOUND = 404
+
+const Token = z.object({ accessToken: z.string().min(1), expiresIn: z.number().positive() })
+const PulanUser = z.object({ userId: z.number().int().positive(), name: z.string() })
+export type PulanUser = z.infer<typeof PulanUser>
+const PulanCustomer = z.object({
+  customerId: z.number().int().positive(),
+  name: z.string(),
+  avatar: z.string().optional(),
+  corpName: z.string().optional(),
+  followUserIds: z.array(z.string()).default([]),
+})
+export type PulanCustomer = z.infer<typeof PulanCustomer>
+
+export interface UploadInput { buffer: Buffer, fileName: string, mimeType: string }
+
+export type PulanClient = ReturnType<typeof createPulanClient>
+
+export function createPulanClient(config: PulanConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2) {
+  const http = createHttpClient(config.baseUrl, timeoutMs)
+
+  function envelopeOf(response: { status: number, data: unknown, headers: Record<string, unknown> }, mayHaveArrived: boolean): Envelope {
+    if (response.status === 401)
+      return { code: TOKEN_INVALID, msg: 'unauthorized' }
+    if (response.status === 429)
+      return { code: RATE_LIMITED, msg: 'too many requests' }
+    if (response.status >= 500)
+      throw new UpstreamError('pulan', 'bad-status', mayHaveArrived, { status: response.status })
+    const body = Envelope.safeParse(response.data)
+    if (!body.success)
+      throw new UpstreamError('pulan', 'malformed', mayHaveArrived, { status: response.status })
+    return body.data
+  }
+
+  const accessToken = createTokenCache({
+    store,
+    key: `pulan:${config.appKey}:access_token`,
+    fetch: async () => {
+      const response = await send('pulan', http, { method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
+      const body = envelopeOf(response, false)
+      const token = Token.safeParse(body.data)
+      if (body.code !== 0 || !token.success)
+        throw new UpstreamError('pulan', body.code === RATE_LIMITED ? 'rate-limited' : 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+      return { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn }
+    },
+  })
+
+  /** One call with the cached token: refreshes the token once on 401, backs off on 429, fails on anything else. */
+  async function call(request: { method: 'GET' | 'POST', url: string, params?: object, data?: unknown }, writes = false): Promise<Envelope> {
+    let refreshed = false
+    for (let attempt = 0; ; attempt++) {
+      const token = await accessToken.get()
+      const response = await send('pulan', http, { ...request, headers: { Authorization: `Bearer ${token}` } })
+      const body = envelopeOf(response, writes)
+      if (body.code === TOKEN_INVALID && !refreshed) {
+        refreshed = true
+        await accessToken.invalidate(token)
+        continue
+      }
+      if (body.code === RATE_LIMITED) {
+        const wait = retryAfterSeconds(response.headers['retry-after'])
+        if (attempt < maxRateLimitRetries) {
+          await sleep(wait * 250 * 2 ** attempt)
+          continue
+        }
+        throw new UpstreamError('pulan', 'rate-limited', false, { code: body.code, retryAfterSeconds: wait })
+      }
+      return body
+    }
+  }
+
+  const rejected = (body: Envelope) => new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+
+  async function lookup<T>(schema: z.ZodType<T>, url: string, params: object): Promise<T | null> {
+    const body = await call({ method: 'GET', url, params })
+    if (body.code === NOT_FOUND)
+      return null
+    if (body.code !== 0)
+      throw rejected(body)
+    const data = schema.safeParse(body.data)
+    if (!data.success)
+      throw new UpstreamError('pulan', 'malformed', false)
+    return data.data
+  }
+
+  return {
+    getUserByWecomUserId: (wecomUserId: string) => lookup(PulanUser, config.paths.user, { wecomUserId }),
+    getCustomer: (externalUserId: string) => lookup(PulanCustomer, config.paths.customer, { externalUserId }),
+    listOpportunities: async (customerId: number) =>
+      (await lookup(z.array(Opportunity), config.paths.opportunities, { customerId })) ?? [],
+
+    async uploadFile(file: UploadInput) {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(file.buffer)], { type: file.mimeType }), file.fileName)
+      const body = await call({ method: 'POST', url: config.paths.upload, data: form })
+      if (body.code !== 0)
+        throw rejected(body)
+      const uploaded = UploadedFile.safeParse(body.data)
+      if (!uploaded.success)
+        throw new UpstreamError('pulan', 'malformed', false)
+      return uploaded.data
+    },
+
+    /** Posts the follow-up; resolves on code 0, throws UpstreamError otherwise (mayHaveArrived when it may exist). */
+    async addFollow(request: AddFollowRequest): Promise<void> {
+      const body = await call({ method: 'POST', url: config.paths.addFollow, data: request }, true)
+      if (body.code !== 0)
+        throw rejected(body)
+    },
+  }
+}

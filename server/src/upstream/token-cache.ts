@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import type { KeyValueStore } from '../store/store'
+
+export interface FetchedToken { value: string, expiresInSeconds: number }
+
+export interface TokenCache {
+  get: () => Promise<string>
+  /** Drops `staleValue` if it is still the cached one, so the next get() fetches a new token. */
+  invalidate: (staleValue: string) => Promise<void>
+}
+
+interface Options {
+  store: KeyValueStore
+  key: string
+  fetch: () => Promise<FetchedToken>
+  /** Refresh this long before the upstream's own expiry. */
+  marginSeconds?: number
+  lockTtlMs?: number
+  pollMs?: number
+}
+
+/**
+ * A token or ticket cached in the store until shortly before it expires, fetched once however many callers ask at the
+ * same moment: in-process through one shared promise, across instances through a lock key with expiry whose waiters
+ * poll for the result.
+ */
+export function createTokenCache({ store, key, fetch, marginSeconds = 300, lockTtlMs = 15_000, pollMs = 25 }: Options): TokenCache {
+  const lockKey = `${key}:lock`
+  let inFlight: Promise<string> | undefined
+
+  async function fetchUnderLock(): Promise<string> {
+    const deadline = Date.now() + lockTtlMs * 2
+    while (Date.now() < deadline) {
+      const cached = await store.get(key)
+      if (cached)
+        return cached
+      const owner = randomUUID()
+      if (await store.setIfAbsent(lockKey, owner, lockTtlMs)) {
+        try {
+          const token = await fetch()
+          const ttlSeconds = Math.max(token.expiresInSeconds - marginSeconds, Math.ceil(token.expiresInSeconds / 2), 1)
+          await store.set(key, token.value, ttlSeconds * 1000)
+          return token.value
+        }
+        finally {
+          await store.deleteIfEquals(lockKey, owner)
+        }
+      }
+      await new Promise(resolve => setTimeout(resolve, pollMs))
+    }
+    throw new Error(`timed out waiting for ${key}`)
+  }
+
+  return {
+    async get() {
+      const cached = await store.get(key)
+      if (cached)
+        return cached
+      inFlight ??= fetchUnderLock().finally(() => {
+        inFlight = undefined
+      })
+      return inFlight
+    },
+    async invalidate(staleValue) {
+      await store.deleteIfEquals(key, staleValue)
+    },
+  }
+}

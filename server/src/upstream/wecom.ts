@@ -1,0 +1,133 @@
+import { z } from 'zod'
+import type { WecomConfig } from '../config'
+import type { KeyValueStore } from '../store/store'
+import { createHttpClient, send, sleep } from './http'
+import { createTokenCache } from './token-cache'
+import { retryAfterSeconds, UpstreamError } from './upstream-error'
+
+const Envelope = z.object({ errcode: z.number().int().default(0), errmsg: z.string().default('') }).loose()
+type Envelope = z.infer<typeof Envelope>
+
+const TOKEN_INVALID = new Set([40014, 42001])
+const RATE_LIMITED = new Set([45009, 45033, 45011])
+export const WECOM_INVALID_CODE = 40029
+export const WECOM_NOT_EXTERNAL_CONTACT = 84061
+
+export interface ExternalContact {
+  externalUserId: string
+  name: string
+  avatar?: string
+  corpName?: string
+  followUserIds: string[]
+}
+
+export type WecomClient = ReturnType<typeof createWecomClient>
+
+export function createWecomClient(config: WecomConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2) {
+  const http = createHttpClient(config.apiBase, timeoutMs)
+  const prefix = `wecom:${config.corpId}:${config.agentId}`
+
+  async function get(path: string, params: Record<string, string>): Promise<Envelope> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await send('wecom', http, { method: 'GET', url: path, params })
+      if (response.status === 429 || response.status >= 500)
+        throw new UpstreamError('wecom', response.status === 429 ? 'rate-limited' : 'bad-status', false, { status: response.status, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) })
+      const body = Envelope.safeParse(response.data)
+      if (!body.success)
+        throw new UpstreamError('wecom', 'malformed', false, { status: response.status })
+      if (RATE_LIMITED.has(body.data.errcode)) {
+        const wait = retryAfterSeconds(response.headers['retry-after'])
+        if (attempt < maxRateLimitRetries) {
+          await sleep(wait * 250 * 2 ** attempt)
+          continue
+        }
+        throw new UpstreamError('wecom', 'rate-limited', false, { code: body.data.errcode, retryAfterSeconds: wait })
+      }
+      return body.data
+    }
+  }
+
+  const reject = (body: Envelope) => new UpstreamError('wecom', 'rejected', false, { code: body.errcode, msg: body.errmsg })
+
+  const accessToken = createTokenCache({
+    store,
+    key: `${prefix}:access_token`,
+    fetch: async () => {
+      const body = await get('/cgi-bin/gettoken', { corpid: config.corpId, corpsecret: config.secret })
+      if (body.errcode !== 0 || typeof body.access_token !== 'string')
+        throw reject(body)
+      return { value: body.access_token, expiresInSeconds: Number(body.expires_in) || 7200 }
+    },
+  })
+
+  /** Calls with the cached token; on 40014/42001 fetches a new token once and retries once. */
+  async function withToken(path: string, params: Record<string, string>): Promise<Envelope> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await accessToken.get()
+      const body = await get(path, { ...params, access_token: token })
+      if (!TOKEN_INVALID.has(body.errcode) || attempt > 0)
+        return body
+      await accessToken.invalidate(token)
+    }
+  }
+
+  const ticket = (name: string, path: string, params: Record<string, string>) => createTokenCache({
+    store,
+    key: `${prefix}:${name}`,
+    fetch: async () => {
+      const body = await withToken(path, params)
+      if (body.errcode !== 0 || typeof body.ticket !== 'string')
+        throw reject(body)
+      return { value: body.ticket, expiresInSeconds: Number(body.expires_in) || 7200 }
+    },
+  })
+  const jsapiTicket = ticket('jsapi_ticket', '/cgi-bin/get_jsapi_ticket', {})
+  const agentTicket = ticket('agent_ticket', '/cgi-bin/ticket/get', { type: 'agent_config' })
+
+  return {
+    getAccessToken: () => accessToken.get(),
+    getJsapiTicket: () => jsapiTicket.get(),
+    getAgentTicket: () => agentTicket.get(),
+
+    /** OAuth2 code -> the member's userid; null when the code is invalid, used, or not a member's. */
+    async getUserIdByCode(code: string): Promise<string | null> {
+      const body = await withToken('/cgi-bin/auth/getuserinfo', { code })
+      if (body.errcode === WECOM_INVALID_CODE)
+        return null
+      if (body.errcode !== 0)
+        throw reject(body)
+      const userId = body.userid ?? body.UserId
+      return typeof userId === 'string' && userId ? userId : null
+    },
+
+    /** The customer and who follows them; null when WeCom does not know them as an external contact. */
+    async getExternalContact(externalUserId: string): Promise<ExternalContact | null> {
+      const body = await withToken('/cgi-bin/externalcontact/get', { external_userid: externalUserId })
+      if (body.errcode === WECOM_NOT_EXTERNAL_CONTACT)
+        return null
+      if (body.errcode !== 0)
+        throw reject(body)
+      const parsed = ExternalContactBody.safeParse(body)
+      if (!parsed.success)
+        throw new UpstreamError('wecom', 'malformed', false)
+      const { external_contact: contact, follow_user: followUsers } = parsed.data
+      return {
+        externalUserId: contact.external_userid,
+        name: contact.name,
+        avatar: contact.avatar,
+        corpName: contact.corp_name,
+        followUserIds: followUsers.map(user => user.userid),
+      }
+    },
+  }
+}
+
+const ExternalContactBody = z.object({
+  external_contact: z.object({
+    external_userid: z.string(),
+    name: z.string(),
+    avatar: z.string().optional(),
+    corp_name: z.string().optional(),
+  }),
+  follow_user: z.array(z.object({ userid: z.string() })).default([]),
+})
