@@ -5,6 +5,7 @@ import { type AppDeps, createApp, type SandboxCustomer } from './app'
 import { type AppConfig, type Settings, withSandbox } from './config'
 import { createLogger } from './logger'
 import { createMemoryStore } from './store/memory-store'
+import { createRedisStore } from './store/redis-store'
 import type { KeyValueStore } from './store/store'
 import { loadTemplates } from './templates'
 import { createPulanClient } from './upstream/pulan'
@@ -38,7 +39,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   const ownSandbox = settings.sandbox && !options.sandbox
   const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
-  const store = options.store ?? createMemoryStore()
+  const store = options.store ?? (config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore())
   const deps: AppDeps = {
     config,
     store,

@@ -10,3 +10,11 @@ export interface KeyValueStore {
   ping: () => Promise<void>
   close: () => Promise<void>
 }
+
+/** The store could not be reached; answered as 503 STORE_UNAVAILABLE, never a hang. */
+export class StoreUnavailableError extends Error {
+  constructor(operation: string) {
+    super(`store unavailable during ${operation}`)
+    this.name = 'StoreUnavailableError'
+  }
+}

@@ -1,0 +1,69 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { type EndpointName, isWecomEndpoint } from './endpoints'
+import type { Fault } from './faults'
+import type { SandboxState } from './state'
+
+export const PULAN_TOKEN_INVALID = { code: 401, msg: 'access_token 无效或已过期' }
+export const WECOM_TOKEN_EXPIRED = { errcode: 42001, errmsg: 'access_token expired' }
+
+function answerCode(body: unknown): number | null {
+  if (typeof body !== 'object' || body === null)
+    return null
+  const { code, errcode } = body as { code?: unknown, errcode?: unknown }
+  const value = code ?? errcode
+  return typeof value === 'number' ? value : null
+}
+
+/** Records every request to the named endpoint (with the status and code it answered) and plays any fault set on it. */
+export function endpoint(name: EndpointName, state: SandboxState): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    state.records.arrived(name)
+    let code: number | null = null
+    const json = res.json.bind(res)
+    res.json = (body: unknown) => {
+      code = answerCode(body)
+      return json(body)
+    }
+    res.on('close', () => state.records.answered({
+      method: req.method,
+      path: req.path,
+      endpoint: name,
+      query: { ...req.query },
+      status: res.headersSent ? res.statusCode : 0,
+      code,
+      at: new Date().toISOString(),
+    }))
+
+    const fault = state.faults.take(name)
+    if (!fault)
+      return next()
+    if (fault.kind === 'slow') {
+      await delay(fault.delayMs)
+      return next()
+    }
+    playFault(fault, isWecomEndpoint(name), req, res)
+  }
+}
+
+function playFault(fault: Exclude<Fault, { kind: 'slow' }>, wecom: boolean, req: Request, res: Response): void {
+  switch (fault.kind) {
+    case 'status':
+      res.status(fault.status).type('text/plain').send(`sandbox fault: HTTP ${fault.status}`)
+      return
+    case 'reset':
+      req.socket.destroy()
+      return
+    case 'down':
+      req.socket.resetAndDestroy()
+      return
+    case 'malformed':
+      res.status(200).type('application/json').send(wecom ? '{"errcode":0,"errmsg":"ok",' : '{"code":0,"msg":"success","data":')
+      return
+    case 'tokenExpired':
+      res.json(wecom ? WECOM_TOKEN_EXPIRED : PULAN_TOKEN_INVALID)
+      return
+    case 'rateLimited':
+      res.set('Retry-After', '1').json(wecom ? { errcode: 45009, errmsg: 'api freq out of limit' } : { code: 429, msg: '请求过于频繁，请稍后再试' })
+  }
+}

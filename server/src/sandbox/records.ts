@@ -1,0 +1,48 @@
+import { ENDPOINT_NAMES, type EndpointName } from './endpoints'
+import type { AcceptedFollow } from './add-follow-validation'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  endpoint: EndpointName | null
+  query: Record<string, unknown>
+  /** HTTP status sent, or 0 when the connection was dropped without an answer. */
+  status: number
+  /** The `code` (谱蓝云) or `errcode` (WeCom) it answered, or null when the body had none. */
+  code: number | null
+  at: string
+}
+
+/** What the sandbox received and answered, for tests. Secrets in query strings are kept: test-only data. */
+export class SandboxRecords {
+  readonly requests: RecordedRequest[] = []
+  readonly addFollows: AcceptedFollow[] = []
+  private readonly counters = new Map<EndpointName, number>()
+
+  count(endpoint: EndpointName): number {
+    return this.counters.get(endpoint) ?? 0
+  }
+
+  counts(): Record<EndpointName, number> {
+    return Object.fromEntries(ENDPOINT_NAMES.map(name => [name, this.count(name)])) as Record<EndpointName, number>
+  }
+
+  /** Called when a request for a named endpoint arrives, before faults or validation. */
+  arrived(endpoint: EndpointName): void {
+    this.counters.set(endpoint, this.count(endpoint) + 1)
+  }
+
+  answered(request: RecordedRequest): void {
+    this.requests.push(request)
+  }
+
+  accepted(body: AcceptedFollow): void {
+    this.addFollows.push(structuredClone(body))
+  }
+
+  clear(): void {
+    this.requests.length = 0
+    this.addFollows.length = 0
+    this.counters.clear()
+  }
+}

@@ -1,0 +1,64 @@
+import type { FollowTemplate } from '@app/shared'
+import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, type DemoOpportunity, SANDBOX_CREDENTIALS } from './demo-data'
+import { createFaultController, type FaultController } from './faults'
+import { SandboxRecords } from './records'
+import { OAuthCodes, TokenIssuer } from './tokens'
+
+export interface StoredFile { fileId: number, fileName: string, mimeType: string, bytes: Buffer }
+
+/** Everything the two stand-ins share: demo data (mutable, restored by `reset`), tokens, records and faults. */
+export class SandboxState {
+  readonly credentials = { ...SANDBOX_CREDENTIALS }
+  readonly customers = DEMO_CUSTOMERS
+  readonly pulanUsers = DEMO_PULAN_USERS
+  readonly records = new SandboxRecords()
+  readonly faults: FaultController = createFaultController()
+  readonly tokens: TokenIssuer
+  readonly oauthCodes = new OAuthCodes()
+  opportunities = new Map<number, DemoOpportunity>()
+  files = new Map<number, StoredFile>()
+  private nextFileId = 5001
+  /** Base URL that avatar and file URLs are built on. */
+  publicBase = ''
+
+  constructor(readonly templates: readonly FollowTemplate[], tokenTtlSeconds: number) {
+    this.tokens = new TokenIssuer(tokenTtlSeconds)
+    this.restoreDemoData()
+  }
+
+  restoreDemoData(): void {
+    this.opportunities = new Map(DEMO_OPPORTUNITIES.map(o => [o.businessId, structuredClone(o)]))
+    this.files = new Map()
+    this.nextFileId = 5001
+  }
+
+  reset(): void {
+    this.records.clear()
+    this.faults.clear()
+    this.tokens.clear()
+    this.oauthCodes.clear()
+    this.restoreDemoData()
+  }
+
+  storeFile(file: Omit<StoredFile, 'fileId'>): StoredFile {
+    const stored = { ...file, fileId: this.nextFileId++ }
+    this.files.set(stored.fileId, stored)
+    return stored
+  }
+
+  /** Applies an accepted follow-up: the opportunity moves to the stage and was just followed. */
+  applyFollow(businessId: number, stageId: number): void {
+    const opportunity = this.opportunities.get(businessId)
+    const stage = opportunity?.stages.find(s => s.stageId === stageId)
+    if (!opportunity || !stage)
+      return
+    opportunity.stageId = stage.stageId
+    opportunity.stageName = stage.stageName
+    opportunity.status = CLOSING_STAGES[stage.stageId] ?? 'open'
+    opportunity.lastFollowTime = new Date().toISOString()
+  }
+
+  avatarUrl(externalUserId: string): string {
+    return `${this.publicBase}/avatars/${encodeURIComponent(externalUserId)}.svg`
+  }
+}

@@ -1,0 +1,86 @@
+import { type Request, type Response, Router } from 'express'
+import { endpoint, WECOM_TOKEN_EXPIRED } from './endpoint-middleware'
+import type { SandboxState } from './state'
+import type { TokenKind } from './tokens'
+
+const OK = { errcode: 0, errmsg: 'ok' }
+const query = (req: Request, name: string) => (typeof req.query[name] === 'string' ? req.query[name] : '')
+
+/** Answers 41001/40014/42001 like WeCom when the access_token is missing, unknown or expired; true when it is valid. */
+function tokenIsValid(state: SandboxState, req: Request, res: Response): boolean {
+  const token = query(req, 'access_token')
+  if (!token) {
+    res.json({ errcode: 41001, errmsg: 'access_token missing' })
+    return false
+  }
+  const check = state.tokens.check('wecom.accessToken', token)
+  if (check === 'unknown')
+    res.json({ errcode: 40014, errmsg: 'invalid access_token' })
+  else if (check === 'expired')
+    res.json(WECOM_TOKEN_EXPIRED)
+  return check === 'valid'
+}
+
+/** The WeCom server API stand-in (`/cgi-bin/*`): `{ errcode, errmsg, ... }`, always HTTP 200. */
+export function wecomRoutes(state: SandboxState): Router {
+  const router = Router()
+
+  router.get('/cgi-bin/gettoken', endpoint('wecom.gettoken', state), (req, res) => {
+    if (query(req, 'corpid') !== state.credentials.corpId)
+      return res.json({ errcode: 40013, errmsg: 'invalid corpid' })
+    if (query(req, 'corpsecret') !== state.credentials.corpSecret)
+      return res.json({ errcode: 40001, errmsg: 'invalid credential' })
+    const token = state.tokens.issue('wecom.accessToken')
+    res.json({ ...OK, access_token: token.value, expires_in: token.expiresIn })
+  })
+
+  const ticket = (kind: TokenKind) => (req: Request, res: Response) => {
+    if (!tokenIsValid(state, req, res))
+      return
+    const issued = state.tokens.issue(kind)
+    res.json({ ...OK, ticket: issued.value, expires_in: issued.expiresIn })
+  }
+  router.get('/cgi-bin/get_jsapi_ticket', endpoint('wecom.jsapiTicket', state), ticket('wecom.jsapiTicket'))
+  router.get('/cgi-bin/ticket/get', endpoint('wecom.agentTicket', state), (req, res) => {
+    if (query(req, 'type') !== 'agent_config')
+      return tokenIsValid(state, req, res) && res.json({ errcode: 40004, errmsg: 'invalid type' })
+    ticket('wecom.agentTicket')(req, res)
+  })
+
+  router.get('/cgi-bin/auth/getuserinfo', endpoint('wecom.getuserinfo', state), (req, res) => {
+    if (!tokenIsValid(state, req, res))
+      return
+    const code = query(req, 'code')
+    if (!code)
+      return res.json({ errcode: 41008, errmsg: 'missing oauth code' })
+    const userid = state.oauthCodes.redeem(code)
+    res.json(userid ? { ...OK, userid } : { errcode: 40029, errmsg: 'invalid code' })
+  })
+
+  router.get('/cgi-bin/externalcontact/get', endpoint('wecom.externalcontact', state), (req, res) => {
+    if (!tokenIsValid(state, req, res))
+      return
+    const customer = state.customers.find(c => c.externalUserId === query(req, 'external_userid'))
+    if (!customer)
+      return res.json({ errcode: 84061, errmsg: 'not external contact' })
+    res.json({
+      ...OK,
+      external_contact: {
+        external_userid: customer.externalUserId,
+        name: customer.name,
+        avatar: state.avatarUrl(customer.externalUserId),
+        type: customer.type,
+        gender: customer.gender,
+        corp_name: customer.corpName,
+      },
+      follow_user: customer.followers.map(f => ({
+        userid: f.wecomUserId,
+        remark: f.remark,
+        description: '',
+        createtime: Math.floor(Date.parse(f.createdAt) / 1000),
+        tags: [],
+      })),
+    })
+  })
+  return router
+}
