@@ -21,7 +21,7 @@ export const FollowDetail = z.strictObject({
   nextTime: NextTime.optional(),
   fileId: positiveId('附件 fileId').optional(),
   fileName: boundedText('文件名', LIMITS.fileNameLength).optional(),
-  fileUrl: z.url({ protocol: /^https?$/, error: '文件地址必须是 http(s) 链接' }).max(LIMITS.urlLength).optional(),
+  fileUrl: z.url({ protocol: /^https?$/, error: '文件地址必须是 http(s) 链接' }).max(LIMITS.urlLength, '文件地址过长').optional(),
   fileSize: z.number().int().min(0, '文件大小不能为负').max(LIMITS.fileSizeBytes, '文件过大').optional(),
   lat: Latitude.optional(),
   lng: Longitude.optional(),
@@ -48,7 +48,12 @@ export const FollowModuleAnswer = z.strictObject({
 })
 export type FollowModuleAnswer = z.infer<typeof FollowModuleAnswer>
 
+const readableTime = z.iso.datetime({ offset: true })
+
 export function endNotBeforeStart(value: { actualStartTime: string, actualEndTime: string }) {
+  // An unreadable time already fails its own format rule; an order error on top would only mislead.
+  if (!readableTime.safeParse(value.actualStartTime).success || !readableTime.safeParse(value.actualEndTime).success)
+    return true
   return Date.parse(value.actualEndTime) >= Date.parse(value.actualStartTime)
 }
 export const END_BEFORE_START = { message: '实际结束时间不能早于开始时间', path: ['actualEndTime'] }
