@@ -15,10 +15,11 @@ function answerCode(body: unknown): number | null {
   return typeof value === 'number' ? value : null
 }
 
-/** Records every request to the named endpoint (with the status and code it answered) and plays any fault set on it. */
-export function endpoint(name: EndpointName, state: SandboxState): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    state.records.arrived(name)
+/** Records every request (except the control API) with the endpoint it was for and the status and code it answered. */
+export function recordRequests(state: SandboxState): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/__sandbox'))
+      return next()
     let code: number | null = null
     const json = res.json.bind(res)
     res.json = (body: unknown) => {
@@ -28,13 +29,21 @@ export function endpoint(name: EndpointName, state: SandboxState): RequestHandle
     res.on('close', () => state.records.answered({
       method: req.method,
       path: req.path,
-      endpoint: name,
+      endpoint: (res.locals.sandboxEndpoint as EndpointName | undefined) ?? null,
       query: { ...req.query },
       status: res.headersSent ? res.statusCode : 0,
       code,
       at: new Date().toISOString(),
     }))
+    next()
+  }
+}
 
+/** Counts a request to the named endpoint and plays any fault set on it. */
+export function endpoint(name: EndpointName, state: SandboxState): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    res.locals.sandboxEndpoint = name
+    state.records.arrived(name)
     const fault = state.faults.take(name)
     if (!fault)
       return next()

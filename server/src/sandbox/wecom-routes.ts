@@ -37,15 +37,13 @@ export function wecomRoutes(state: SandboxState): Router {
   const ticket = (kind: TokenKind) => (req: Request, res: Response) => {
     if (!tokenIsValid(state, req, res))
       return
+    if (kind === 'wecom.agentTicket' && query(req, 'type') !== 'agent_config')
+      return res.json({ errcode: 40004, errmsg: 'invalid type' })
     const issued = state.tokens.issue(kind)
     res.json({ ...OK, ticket: issued.value, expires_in: issued.expiresIn })
   }
   router.get('/cgi-bin/get_jsapi_ticket', endpoint('wecom.jsapiTicket', state), ticket('wecom.jsapiTicket'))
-  router.get('/cgi-bin/ticket/get', endpoint('wecom.agentTicket', state), (req, res) => {
-    if (query(req, 'type') !== 'agent_config')
-      return tokenIsValid(state, req, res) && res.json({ errcode: 40004, errmsg: 'invalid type' })
-    ticket('wecom.agentTicket')(req, res)
-  })
+  router.get('/cgi-bin/ticket/get', endpoint('wecom.agentTicket', state), ticket('wecom.agentTicket'))
 
   router.get('/cgi-bin/auth/getuserinfo', endpoint('wecom.getuserinfo', state), (req, res) => {
     if (!tokenIsValid(state, req, res))

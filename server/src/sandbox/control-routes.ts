@@ -1,0 +1,47 @@
+import { z } from '@app/shared'
+import express, { Router } from 'express'
+import { ENDPOINT_NAMES } from './endpoints'
+import type { SandboxState } from './state'
+
+const FaultBody = z.object({
+  endpoint: z.enum(ENDPOINT_NAMES),
+  fault: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('slow'), delayMs: z.number().int().min(0).max(120_000) }),
+    z.object({ kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503)]) }),
+    z.object({ kind: z.enum(['reset', 'malformed', 'tokenExpired', 'rateLimited', 'down']) }),
+  ]),
+  times: z.number().int().positive().optional(),
+})
+
+/** The control API for tests that run the app in another process (browser tests): records, reset, faults. */
+export function controlRoutes(state: SandboxState): Router {
+  const router = Router()
+  router.get('/__sandbox/records', (_req, res) => {
+    res.json({ counts: state.records.counts(), addFollows: state.records.addFollows, requests: state.records.requests })
+  })
+  router.post('/__sandbox/reset', (_req, res) => {
+    state.reset()
+    res.json({ ok: true })
+  })
+  router.post('/__sandbox/expire-tokens', (_req, res) => {
+    state.tokens.expireAll()
+    res.json({ ok: true })
+  })
+  router.get('/__sandbox/faults', (_req, res) => {
+    res.json({ faults: state.faults.active() })
+  })
+  router.post('/__sandbox/faults', express.json(), (req, res) => {
+    const parsed = FaultBody.safeParse(req.body)
+    if (!parsed.success)
+      return res.status(400).json({ error: { code: 'VALIDATION_FAILED', message: z.prettifyError(parsed.error) } })
+    const { endpoint, fault, times } = parsed.data
+    state.faults.set(endpoint, fault, times === undefined ? {} : { times })
+    res.json({ ok: true })
+  })
+  router.delete('/__sandbox/faults', (req, res) => {
+    const endpoint = z.enum(ENDPOINT_NAMES).safeParse(req.query.endpoint)
+    state.faults.clear(endpoint.success ? endpoint.data : undefined)
+    res.json({ ok: true })
+  })
+  return router
+}

@@ -1,0 +1,16 @@
+import { DEMO_CUSTOMERS } from './demo-data'
+import type { Sandbox } from './index'
+
+export interface SandboxCustomerEntry { externalUserId: string, name: string, corpName?: string, avatar?: string }
+
+/** The demo customers a salesperson follows, for the customer picker shown when the app runs outside WeCom. */
+export function sandboxCustomersOf(sandbox: Pick<Sandbox, 'avatarUrl'>, wecomUserId: string): SandboxCustomerEntry[] {
+  return DEMO_CUSTOMERS
+    .filter(customer => customer.followers.some(f => f.wecomUserId === wecomUserId))
+    .map(customer => ({
+      externalUserId: customer.externalUserId,
+      name: customer.name,
+      corpName: customer.corpName,
+      avatar: sandbox.avatarUrl(customer.externalUserId),
+    }))
+}
