@@ -44,7 +44,7 @@ describe('templateProblems', () => {
     [
       'a required module with no answers',
       [radio, { moduleId: 2, detail: [] }],
-      { 'detailList.1.detail': ['「沟通内容」是必填项'] },
+      { 'modules.2': ['「沟通内容」是必填项'] },
     ],
     [
       'a text module answered with an option',

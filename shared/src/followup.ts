@@ -3,12 +3,33 @@ import type { FollowUpSubmission } from './api'
 import type { FollowTemplate } from './template'
 import { detailProblem } from './module-rule'
 
+type Answers = Pick<FollowUpSubmission, 'detailList'>
+
 /**
  * Checks a submission against its template: unknown or repeated modules, unanswered required modules, answers that do
  * not fit the module type, and options the module does not offer. Shared so the form shows exactly what the server
  * would refuse.
  */
-export function templateProblems(template: FollowTemplate, submission: Pick<FollowUpSubmission, 'detailList'>): FieldErrors {
+export function templateProblems(template: FollowTemplate, submission: Answers): FieldErrors {
+  const problems = answerProblems(template, submission)
+  for (const [key, messages] of Object.entries(missingRequiredModules(template, submission)))
+    (problems[key] ??= []).push(...messages)
+  return problems
+}
+
+/** Required modules left unanswered, keyed `modules.<moduleId>`. */
+export function missingRequiredModules(template: FollowTemplate, submission: Answers): FieldErrors {
+  const problems: FieldErrors = {}
+  const answered = new Set(submission.detailList.filter(answer => answer.detail.length > 0).map(answer => answer.moduleId))
+  for (const module of template.modules) {
+    if (module.required && !answered.has(module.moduleId))
+      problems[`modules.${module.moduleId}`] = [`「${module.moduleName}」是必填项`]
+  }
+  return problems
+}
+
+/** Answers that do not fit the template: unknown or repeated modules, the moduleType rule, options not offered. */
+export function answerProblems(template: FollowTemplate, submission: Answers): FieldErrors {
   const problems: FieldErrors = {}
   const add = (key: string, message: string) => (problems[key] ??= []).push(message)
   const modules = new Map(template.modules.map(module => [module.moduleId, module]))
@@ -21,8 +42,8 @@ export function templateProblems(template: FollowTemplate, submission: Pick<Foll
     if (seen.has(answer.moduleId))
       return add(`detailList.${index}.moduleId`, `「${module.moduleName}」重复提交`)
     seen.add(answer.moduleId)
-    if (module.required && answer.detail.length === 0)
-      add(`detailList.${index}.detail`, `「${module.moduleName}」是必填项`)
+    if (module.moduleType === 'Radio' && answer.detail.length > 1)
+      add(`detailList.${index}.detail`, `「${module.moduleName}」是单选题，只能选一个`)
     answer.detail.forEach((detail, detailIndex) => {
       const problem = detailProblem(module.moduleType, module.moduleName, detail)
       if (problem)
@@ -31,10 +52,5 @@ export function templateProblems(template: FollowTemplate, submission: Pick<Foll
         add(`detailList.${index}.detail.${detailIndex}.optionId`, `「${module.moduleName}」没有这个选项`)
     })
   })
-
-  for (const module of template.modules) {
-    if (module.required && !seen.has(module.moduleId))
-      add(`modules.${module.moduleId}`, `「${module.moduleName}」是必填项`)
-  }
   return problems
 }

@@ -4,7 +4,7 @@ import { storeContract } from './store-contract'
 import { StoreUnavailableError } from './store'
 
 // scripts/test.sh starts a private redis-server on loopback and sets TEST_REDIS_URL.
-const url = import.meta.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'
+const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'
 
 storeContract('redis', () => createRedisStore(url, `test:${process.pid}:`))
 

@@ -1,6 +1,6 @@
-import { AddFollowRequest, type FollowUpReceipt, type FollowUpSubmission, templateProblems, toFieldErrors } from '@app/shared'
+import { AddFollowRequest, answerProblems, type FollowUpReceipt, type FollowUpSubmission, missingRequiredModules, toFieldErrors } from '@app/shared'
 import type { AppDeps } from '../../app'
-import { AppError } from '../../errors'
+import { AppError, validationFailed } from '../../errors'
 import type { SessionUser } from '../../session'
 import { UpstreamError } from '../../upstream/upstream-error'
 import { checkOpportunity, loadCustomerContext } from '../customers/context-service'
@@ -20,9 +20,12 @@ export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyK
   const template = deps.templates.byId(submission.templateId)
   if (!template)
     throw new AppError(422, 'TEMPLATE_NOT_FOUND', '跟进模板不存在或已停用，请刷新页面', { templateId: ['模板不存在'] })
-  const problems = templateProblems(template, submission)
+  const problems = answerProblems(template, submission)
   if (Object.keys(problems).length)
-    throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(problems), problems)
+    throw validationFailed(problems, firstMessage(problems))
+  const missing = missingRequiredModules(template, submission)
+  if (Object.keys(missing).length)
+    throw new AppError(422, 'MODULE_REQUIRED', firstMessage(missing), missing)
 
   const context = await loadCustomerContext(deps, user, submission.externalUserId)
   checkOpportunity(context.opportunities, submission.businessId, submission.stageId)

@@ -1,0 +1,98 @@
+import type { Writable } from 'node:stream'
+import { loadSettings } from '../config'
+import { createLogger } from '../logger'
+import { type Sandbox, type SandboxOptions, startSandbox } from '../sandbox'
+import { type RunningServer, startServer } from '../server'
+import type { KeyValueStore } from '../store/store'
+
+export const TEST_PUBLIC_URL = 'http://localhost:3000'
+export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789'
+
+export interface TestServer extends RunningServer {
+  sandbox: Sandbox
+  /** Every log line the server wrote, for the "no secret in any log line" checks. */
+  logLines: string[]
+  api: (path: string, init?: ApiInit) => Promise<ApiResponse>
+  login: (wecomUserId?: string) => Promise<string>
+}
+
+export interface ApiInit { method?: string, body?: unknown, cookie?: string, headers?: Record<string, string>, form?: FormData }
+export interface ApiResponse { status: number, headers: Headers, body: any }
+
+/** The real server with the real clients, talking over loopback HTTP to a sandbox the test can inspect and fault. */
+export async function startTestServer(options: { sandbox?: SandboxOptions, env?: Record<string, string>, store?: KeyValueStore } = {}): Promise<TestServer> {
+  const sandbox = await startSandbox(options.sandbox)
+  const settings = loadSettings({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SANDBOX: '1',
+    PUBLIC_URL: TEST_PUBLIC_URL,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    UPSTREAM_TIMEOUT_MS: '1500',
+    ...options.env,
+  })
+  const logLines: string[] = []
+  const sink = { write: (line: string) => logLines.push(line) } as unknown as Writable
+  const logger = createLogger('debug', sink)
+  const running = await startServer(settings, { sandbox, logger, ...(options.store && { store: options.store }) })
+
+  const api = async (path: string, init: ApiInit = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...init.headers }
+    if (init.cookie)
+      headers.cookie = init.cookie
+    let body: BodyInit | undefined
+    if (init.form) {
+      body = init.form
+    }
+    else if (init.body !== undefined) {
+      headers['content-type'] ??= 'application/json'
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
+    }
+    const response = await fetch(`${running.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
+    const text = await response.text()
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    }
+    catch {}
+    return { status: response.status, headers: response.headers, body: parsed }
+  }
+
+  return {
+    ...running,
+    sandbox,
+    logLines,
+    api,
+    login: (wecomUserId = 'zhangwei') => signIn(running.url, wecomUserId),
+    async close() {
+      await running.close()
+      await sandbox.close()
+    },
+  }
+}
+
+/** Walks the real OAuth2 flow: our /auth/login -> the sandbox's authorize page -> pick a person -> our callback. */
+export async function signIn(baseUrl: string, wecomUserId: string, returnTo = '/'): Promise<string> {
+  const login = await fetch(`${baseUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' })
+  const authorizeUrl = login.headers.get('location')
+  if (login.status !== 302 || !authorizeUrl)
+    throw new Error(`login did not redirect: ${login.status}`)
+  const page = await (await fetch(authorizeUrl)).text()
+  const link = pickLink(page, wecomUserId)
+  const chosen = await fetch(new URL(link, authorizeUrl), { redirect: 'manual' })
+  const callback = new URL(chosen.headers.get('location') ?? '')
+  const done = await fetch(`${baseUrl}${callback.pathname}${callback.search}`, { redirect: 'manual' })
+  const cookie = done.headers.getSetCookie().find(c => c.startsWith('fu_session='))
+  if (done.status !== 302 || !cookie)
+    throw new Error(`callback did not sign in: ${done.status}`)
+  return cookie.split(';')[0]!
+}
+
+export function pickLink(page: string, wecomUserId: string): string {
+  const anchor = [...page.matchAll(/<a\b[^>]*>/g)].map(m => m[0]).find(tag => tag.includes(`data-userid="${wecomUserId}"`))
+  const href = anchor?.match(/href="([^"]+)"/)?.[1]
+  if (!href)
+    throw new Error(`no sign-in link for ${wecomUserId}`)
+  return href.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, '&')
+}
