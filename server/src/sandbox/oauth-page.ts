@@ -6,7 +6,8 @@ const AUTHORIZE_PATH = '/connect/oauth2/authorize'
 const CHOOSE_PATH = '/connect/oauth2/sandbox-choose'
 const SCOPES = new Set(['snsapi_base', 'snsapi_privateinfo'])
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, ch => `&#${ch.charCodeAt(0)};`)
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' }
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, ch => ENTITIES[ch]!)
 const param = (req: Request, name: string) => (typeof req.query[name] === 'string' ? req.query[name] : '')
 
 function page(title: string, body: string): string {

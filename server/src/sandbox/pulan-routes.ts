@@ -72,7 +72,7 @@ export function pulanRoutes(state: SandboxState): Router {
     res.json(ok([...state.opportunities.values()].filter(o => o.customerId === customerId).map(publicOpportunity)))
   })
 
-  router.post('/open-api/customer/biz-submit/add-follow', endpoint('pulan.addFollow', state), auth, express.json({ limit: '2mb' }), (req, res) => {
+  router.post('/open-api/customer/biz-submit/add-follow', express.json({ limit: '2mb' }), endpoint('pulan.addFollow', state), auth, (req, res) => {
     const verdict = validateAddFollow(req.body, state)
     if (!verdict.ok)
       return res.json({ code: verdict.code, msg: verdict.msg })

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type Sandbox, startSandbox } from './index'
+import { getJson, wecomToken } from './test-client'
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.reset())
+
+const wecomGet = (path: string, params: Record<string, string>) =>
+  getJson(`${sandbox.wecomBaseUrl}${path}?${new URLSearchParams(params)}`)
+
+describe('WeCom gettoken', () => {
+  it('issues an access_token for the right corpid and corpsecret', async () => {
+    const { corpId, corpSecret } = sandbox.credentials
+    expect(await wecomGet('/cgi-bin/gettoken', { corpid: corpId, corpsecret: corpSecret }))
+      .toEqual({ errcode: 0, errmsg: 'ok', access_token: expect.any(String), expires_in: 7200 })
+  })
+
+  it.each([
+    ['a wrong corpid', { corpid: 'wwother', corpsecret: 'x' }, 40013],
+    ['a wrong corpsecret', { corpid: 'wwsandbox00000001', corpsecret: 'wrong' }, 40001],
+  ])('refuses %s', async (_name, params, errcode) => {
+    expect((await wecomGet('/cgi-bin/gettoken', params)).errcode).toBe(errcode)
+  })
+})
+
+describe('WeCom token checks', () => {
+  it.each<[string, (s: Sandbox) => Promise<string>, number]>([
+    ['an unknown access_token', async () => 'wecom-not-issued', 40014],
+    ['an expired access_token', async (s) => {
+      const token = await wecomToken(s)
+      s.expireTokens()
+      return token
+    }, 42001],
+  ])('answers %s with errcode %i', async (_name, tokenOf, errcode) => {
+    const token = await tokenOf(sandbox)
+    expect((await wecomGet('/cgi-bin/get_jsapi_ticket', { access_token: token })).errcode).toBe(errcode)
+  })
+
+  it('expires tokens after tokenTtlSeconds', async () => {
+    const shortLived = await startSandbox({ tokenTtlSeconds: 0.2 })
+    try {
+      const token = await wecomToken(shortLived)
+      await new Promise(resolve => setTimeout(resolve, 300))
+      const body = await getJson(`${shortLived.wecomBaseUrl}/cgi-bin/get_jsapi_ticket?access_token=${token}`)
+      expect(body).toEqual({ errcode: 42001, errmsg: 'access_token expired' })
+    }
+    finally {
+      await shortLived.close()
+    }
+  })
+})
+
+describe('WeCom tickets', () => {
+  it('issues the corp jsapi_ticket and the agent ticket', async () => {
+    const token = await wecomToken(sandbox)
+    const corp = await wecomGet('/cgi-bin/get_jsapi_ticket', { access_token: token })
+    const agent = await wecomGet('/cgi-bin/ticket/get', { access_token: token, type: 'agent_config' })
+    expect(corp).toEqual({ errcode: 0, errmsg: 'ok', ticket: expect.any(String), expires_in: 7200 })
+    expect(agent).toEqual({ errcode: 0, errmsg: 'ok', ticket: expect.any(String), expires_in: 7200 })
+    expect(agent.ticket).not.toBe(corp.ticket)
+  })
+
+  it('refuses an agent ticket of another type', async () => {
+    expect((await wecomGet('/cgi-bin/ticket/get', { access_token: await wecomToken(sandbox), type: 'other' })).errcode).toBe(40004)
+  })
+})
+
+describe('WeCom externalcontact/get', () => {
+  it('returns the contact and every follow_user', async () => {
+    const body = await wecomGet('/cgi-bin/externalcontact/get', { access_token: await wecomToken(sandbox), external_userid: 'wmDemoWuTing05' })
+    expect(body.external_contact).toEqual({
+      external_userid: 'wmDemoWuTing05',
+      name: '吴婷',
+      avatar: `${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.svg`,
+      type: 2,
+      gender: 2,
+      corp_name: '南京青禾医疗器械有限公司',
+    })
+    expect(body.follow_user.map((f: { userid: string }) => f.userid)).toEqual(['lina', 'zhangwei'])
+    expect(body.follow_user[0]).toMatchObject({ remark: '吴主任', createtime: expect.any(Number) })
+  })
+
+  it('answers 84061 for an unknown external_userid', async () => {
+    const body = await wecomGet('/cgi-bin/externalcontact/get', { access_token: await wecomToken(sandbox), external_userid: 'wmNobody' })
+    expect(body.errcode).toBe(84061)
+  })
+
+  it('records each call with the errcode it answered', async () => {
+    await wecomGet('/cgi-bin/externalcontact/get', { access_token: 'bad', external_userid: 'wmDemoWuTing05' })
+    expect(sandbox.records.count('wecom.externalcontact')).toBe(1)
+    expect(sandbox.records.requests.at(-1)).toMatchObject({ method: 'GET', endpoint: 'wecom.externalcontact', status: 200, code: 40014 })
+  })
+})
