@@ -3,16 +3,24 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
+import { lazyVantIconFont } from './build/lazyVantIconFont'
 
 const server = 'http://127.0.0.1:3000'
 
 export default defineConfig({
   plugins: [
+    lazyVantIconFont(),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
   ],
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   build: {
     outDir: 'dist',
+    manifest: true,
     emptyOutDir: true,
     target: 'es2020',
   },

@@ -1,0 +1,99 @@
+import type { FollowTemplate, Opportunity } from '@app/shared'
+import type { Ref } from 'vue'
+import { computed, nextTick, ref, watch } from 'vue'
+import type { RecentFollowUp } from '../stores/recent'
+import { useOutboxStore } from '../stores/outbox'
+import { buildSubmission } from './buildSubmission'
+import type { FollowUpForm } from './formState'
+import { uploadsInFlight } from './uploads'
+import type { FormErrors } from './validate'
+import { slotOrder, toFormErrors, validateSubmission } from './validate'
+
+interface SubmitDeps {
+  externalUserId: Ref<string>
+  customerName: Ref<string>
+  form: Ref<FollowUpForm | null>
+  opportunity: Ref<Opportunity | null>
+  template: Ref<FollowTemplate | null>
+  reset: () => void
+  flushDraft: () => void
+}
+
+function scrollToFirstError(errors: FormErrors, template: FollowTemplate) {
+  const first = slotOrder(template).find(slot => errors[slot])
+  document.querySelector(`[data-slot="${first}"]`)?.scrollIntoView?.({ behavior: 'smooth', block: 'center' })
+}
+
+/** Validates with the shared schemas, hands the submission to the outbox, and reflects what the outbox reports. */
+export function useFollowUpSubmit(deps: SubmitDeps) {
+  const outbox = useOutboxStore()
+  const errors = ref<FormErrors>({})
+  const busy = ref(false)
+  const attempted = ref(false)
+  const delivered = ref<RecentFollowUp | null>(null)
+  const active = computed(() => (deps.opportunity.value ? outbox.activeFor(deps.externalUserId.value, deps.opportunity.value.businessId) : undefined))
+  const blocked = computed(() => !!active.value && active.value.status !== 'failed')
+
+  function check() {
+    if (!deps.form.value || !deps.opportunity.value || !deps.template.value)
+      return null
+    const submission = buildSubmission(deps.form.value, {
+      externalUserId: deps.externalUserId.value,
+      businessId: deps.opportunity.value.businessId,
+      template: deps.template.value,
+      now: new Date(),
+    })
+    return { submission, errors: validateSubmission(submission, deps.template.value, deps.form.value) }
+  }
+
+  // Once the salesperson has tried to submit, messages follow what they fix.
+  watch(deps.form, () => {
+    if (attempted.value)
+      errors.value = check()?.errors ?? {}
+  }, { deep: true })
+
+  watch(() => active.value?.status === 'failed' ? active.value : null, (failed) => {
+    if (failed?.error)
+      errors.value = { ...toFormErrors(failed.error.fieldErrors ?? {}, failed.submission), form: failed.error.message }
+  })
+
+  watch(() => outbox.lastDelivered, (item) => {
+    if (item && item.externalUserId === deps.externalUserId.value) {
+      delivered.value = item
+      attempted.value = false
+      errors.value = {}
+      deps.reset()
+    }
+  })
+
+  async function submit() {
+    if (uploadsInFlight.value > 0) {
+      errors.value = { ...errors.value, form: '附件还在上传，请稍候再提交' }
+      return
+    }
+    attempted.value = true
+    const checked = check()
+    if (!checked || !deps.template.value)
+      return
+    errors.value = checked.errors
+    if (Object.keys(checked.errors).length > 0) {
+      await nextTick()
+      return scrollToFirstError(checked.errors, deps.template.value)
+    }
+    deps.flushDraft()
+    busy.value = true
+    try {
+      const names = { customerName: deps.customerName.value, businessName: deps.opportunity.value?.businessName ?? '' }
+      const outcome = await outbox.submit(checked.submission, names)
+      if (outcome.status === 'failed') {
+        await nextTick()
+        scrollToFirstError(errors.value, deps.template.value)
+      }
+    }
+    finally {
+      busy.value = false
+    }
+  }
+
+  return { errors, busy, active, blocked, delivered, submit, retry: () => active.value && outbox.send(active.value.key) }
+}

@@ -1,0 +1,89 @@
+import type { CustomerContext, Me } from '@app/shared'
+import { defineStore } from 'pinia'
+import { markRaw, ref, shallowRef } from 'vue'
+import { getCustomerContext, getMe } from '../api/endpoints'
+import { auth } from '../api/http'
+import { readBoot } from '../boot'
+import type { Platform } from '../platform'
+import { choosePlatform, isCustomerEntry } from '../platform'
+import type { StartProblem } from './problem'
+import { describeStartProblem } from './problem'
+
+export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem' | 'ready'
+
+/** Start-up: who is signed in, which platform, which customer, and the customer's context. */
+export const useSessionStore = defineStore('session', () => {
+  const phase = ref<SessionPhase>('starting')
+  const me = ref<Me | null>(null)
+  const sandbox = ref(false)
+  const platform = shallowRef<Platform | null>(null)
+  const sdkProblem = ref<string | null>(null)
+  const entry = ref<string | null>(null)
+  const externalUserId = ref<string | null>(null)
+  const context = shallowRef<CustomerContext | null>(null)
+  const problem = ref<StartProblem | null>(null)
+
+  function fail(error: unknown) {
+    problem.value = describeStartProblem(error)
+    phase.value = 'problem'
+  }
+
+  async function loadContext() {
+    if (!externalUserId.value)
+      return
+    phase.value = 'starting'
+    try {
+      context.value = await getCustomerContext(externalUserId.value)
+      phase.value = 'ready'
+    }
+    catch (error) {
+      fail(error)
+    }
+  }
+
+  async function start() {
+    const boot = readBoot()
+    sandbox.value = boot?.sandbox ?? true
+    if (boot && !boot.me)
+      return auth.onUnauthenticated()
+    if (boot?.me)
+      me.value = boot.me
+    else
+      getMe().then(found => (me.value = found), () => {})
+    try {
+      const chosen = await choosePlatform(sandbox.value)
+      if (!chosen) {
+        phase.value = 'no-platform'
+        return
+      }
+      platform.value = markRaw(chosen)
+      chosen.ready().catch((error: Error) => (sdkProblem.value = error.message))
+      entry.value = await chosen.getEntry()
+      if (!isCustomerEntry(entry.value)) {
+        phase.value = 'wrong-entry'
+        return
+      }
+      externalUserId.value = await chosen.getCurExternalContact()
+    }
+    catch (error) {
+      return fail(error)
+    }
+    await loadContext()
+  }
+
+  async function switchCustomer() {
+    const chosen = await platform.value?.switchCustomer?.().catch(() => null)
+    if (chosen && chosen !== externalUserId.value) {
+      externalUserId.value = chosen
+      context.value = null
+      await loadContext()
+    }
+  }
+
+  /** The error page's button: reload the context when the customer is known, else start over. */
+  function retry() {
+    return externalUserId.value ? loadContext() : start()
+  }
+
+  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, context, problem, start, loadContext, retry, switchCustomer }
+})
