@@ -1,0 +1,113 @@
+import { createHmac } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pickLink, startTestServer, TEST_PUBLIC_URL, type TestServer } from '../../test/harness'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+async function authorize(returnTo = '/') {
+  const login = await server.api(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
+  const authorizeUrl = new URL(login.headers.get('location')!)
+  const page = await (await fetch(authorizeUrl)).text()
+  const chosen = await fetch(new URL(pickLink(page, 'zhangwei'), authorizeUrl), { redirect: 'manual' })
+  const callback = new URL(chosen.headers.get('location')!)
+  return { login, authorizeUrl, callback }
+}
+
+describe('WeCom OAuth2 sign-in', () => {
+  it('redirects to the authorize page with snsapi_base, the agent and a state', async () => {
+    const { login, authorizeUrl } = await authorize('/?customer=wmDemoChenJing01')
+    expect(login.status).toBe(302)
+    expect(authorizeUrl.origin).toBe(server.sandbox.wecomBaseUrl)
+    expect(authorizeUrl.pathname).toBe('/connect/oauth2/authorize')
+    expect(Object.fromEntries(authorizeUrl.searchParams)).toMatchObject({
+      appid: server.sandbox.credentials.corpId,
+      redirect_uri: `${TEST_PUBLIC_URL}/auth/callback`,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      agentid: String(server.sandbox.credentials.agentId),
+      state: expect.stringMatching(/^[0-9a-f]{64}$/),
+    })
+    expect(authorizeUrl.hash).toBe('#wechat_redirect')
+  })
+
+  it('sets an HttpOnly, SameSite=Lax, signed, expiring session and returns to the page it came from', async () => {
+    const { callback } = await authorize('/?customer=wmDemoChenJing01')
+    const done = await server.api(`${callback.pathname}${callback.search}`)
+    expect(done.status).toBe(302)
+    expect(done.headers.get('location')).toBe('/?customer=wmDemoChenJing01')
+    const cookie = done.headers.getSetCookie().find(c => c.startsWith('fu_session='))!
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    expect(cookie).toMatch(/Max-Age=\d+/)
+    expect(cookie).toMatch(/^fu_session=s%3A/)
+    expect(cookie).not.toMatch(/Secure/)
+    const me = await server.api('/api/me', { cookie: cookie.split(';')[0] })
+    expect(me.body).toEqual({ wecomUserId: 'zhangwei', pulanUserId: 101, name: '张伟' })
+  })
+
+  it('refuses a replayed state and sets no session', async () => {
+    const { callback } = await authorize()
+    expect((await server.api(`${callback.pathname}${callback.search}`)).status).toBe(302)
+    const replay = await server.api(`${callback.pathname}${callback.search}`)
+    expect(replay.status).toBe(400)
+    expect(replay.body).toContain('登录链接已失效')
+    expect(replay.headers.getSetCookie()).toEqual([])
+  })
+
+  it.each([
+    ['a forged state', (q: URLSearchParams) => q.set('state', 'f'.repeat(64))],
+    ['a missing state', (q: URLSearchParams) => q.delete('state')],
+    ['a bad code', (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
+    ['a missing code', (q: URLSearchParams) => q.delete('code')],
+  ])('shows a clear error page for %s, without a session', async (_name, tamper) => {
+    const { callback } = await authorize()
+    tamper(callback.searchParams)
+    const response = await server.api(`/auth/callback?${callback.searchParams}`)
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toMatch(/html/)
+    expect(response.body).toMatch(/[\u4E00-\u9FFF]/)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it.each(['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', 'relative/path', '/%0d%0aSet-Cookie:x=1'.replace('%0d%0a', '\r\n')])(
+    'accepts only same-origin paths as returnTo, not %j',
+    async (returnTo) => {
+      const response = await server.api(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
+      expect(response.status).toBe(400)
+      expect(response.headers.get('location')).toBeNull()
+    },
+  )
+})
+
+describe('sessions', () => {
+  it('answers 401 UNAUTHENTICATED without a session', async () => {
+    const me = await server.api('/api/me')
+    expect(me.status).toBe(401)
+    expect(me.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/登录/) })
+  })
+
+  function signed(payload: object, secret: string) {
+    const value = Buffer.from(JSON.stringify(payload)).toString('base64url')
+    const signature = createHmac('sha256', secret).update(value).digest('base64').replace(/=+$/, '')
+    return `fu_session=${encodeURIComponent(`s:${value}.${signature}`)}`
+  }
+
+  it.each([
+    ['signed with another secret', signed({ wecomUserId: 'lina', pulanUserId: 102, name: '李娜', exp: 9_999_999_999 }, 'another-secret')],
+    ['unsigned', `fu_session=${Buffer.from(JSON.stringify({ wecomUserId: 'lina', pulanUserId: 102, name: '李娜', exp: 9_999_999_999 })).toString('base64url')}`],
+    ['expired', signed({ wecomUserId: 'zhangwei', pulanUserId: 101, name: '张伟', exp: 1 }, 'test-session-secret-that-is-long-enough-0123456789')],
+    ['garbage', 'fu_session=s%3Aabc.def'],
+  ])('refuses a session cookie that is %s', async (_name, cookie) => {
+    const me = await server.api('/api/me', { cookie })
+    expect(me.status).toBe(401)
+  })
+
+  it('accepts a correctly signed, unexpired session (so the forgery cases above are meaningful)', async () => {
+    const cookie = signed({ wecomUserId: 'zhangwei', pulanUserId: 101, name: '张伟', exp: 9_999_999_999 }, 'test-session-secret-that-is-long-enough-0123456789')
+    expect((await server.api('/api/me', { cookie })).status).toBe(200)
+  })
+})
