@@ -36,6 +36,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   else
     logger.info({ mode: 'live' }, 'live mode: using the configured WeCom and 谱蓝云 upstreams')
 
+  const templates = loadTemplates(settings.templatesFile)
   const ownSandbox = settings.sandbox && !options.sandbox
   const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
@@ -44,7 +45,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     config,
     store,
     logger,
-    templates: loadTemplates(config.templatesFile),
+    templates,
     wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
     ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId) }),
