@@ -12,6 +12,7 @@ import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
 import { jssdkRoutes } from './features/jssdk/jssdk-routes'
 import { pageRoutes } from './features/page/page-routes'
+import { rateLimits, securityHeaders } from './hardening'
 import { pathOnly } from './logger'
 import { requireSession, sessionUser } from './session-middleware'
 import type { KeyValueStore } from './store/store'
@@ -53,6 +54,9 @@ export function createApp(deps: AppDeps): Express {
     },
   }))
 
+  app.use(securityHeaders(config))
+  const limits = rateLimits(config.rateLimits)
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
@@ -67,9 +71,10 @@ export function createApp(deps: AppDeps): Express {
   })
 
   app.use(cookieParser(config.sessionSecret))
-  app.use('/auth', authRoutes(deps))
+  app.use('/auth', limits.auth, authRoutes(deps))
 
   const api = express.Router()
+  api.use(limits.api)
   api.use(express.json({ limit: '256kb' }))
   api.use(requireSession)
   api.get('/me', (_req, res) => {

@@ -24,6 +24,7 @@ export interface AppConfig {
   trustProxy: string | undefined
   upstreamTimeoutMs: number
   webDistDir: string
+  rateLimits: { apiPerUser: number, apiPerIp: number, authPerIp: number }
 }
 
 /** Settings before the upstream is known: in sandbox mode the sandbox supplies base URLs and credentials. */
@@ -59,6 +60,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: optionalText,
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  // Requests per minute. One company NAT can put every salesperson behind one IP, so the per-IP limits are generous.
+  RATE_LIMIT_API_PER_USER: z.coerce.number().int().min(1).default(240),
+  RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(6000),
+  RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(600),
 })
 
 const CREDENTIALS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'PULAN_BASE_URL', 'PULAN_APP_KEY', 'PULAN_APP_SECRET'] as const
@@ -110,6 +115,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     trustProxy: e.TRUST_PROXY,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     webDistDir: WEB_DIST_DIR,
+    rateLimits: { apiPerUser: e.RATE_LIMIT_API_PER_USER, apiPerIp: e.RATE_LIMIT_API_PER_IP, authPerIp: e.RATE_LIMIT_AUTH_PER_IP },
   }
 }
 

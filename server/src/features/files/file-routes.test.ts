@@ -9,7 +9,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-function upload(bytes: Uint8Array, type: string, name: string, field = 'file', as = cookie) {
+function upload(bytes: Uint8Array<ArrayBuffer>, type: string, name: string, field = 'file', as = cookie) {
   const form = new FormData()
   form.append(field, new Blob([bytes], { type }), name)
   return server.api('/api/files', { method: 'POST', form, cookie: as })

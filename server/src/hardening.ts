@@ -1,0 +1,67 @@
+import type { RequestHandler } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import type { AppConfig } from './config'
+import { errorBody } from './error-handler'
+import { AppError } from './errors'
+import { readSession } from './session'
+
+/**
+ * Security headers with a CSP the page and the WeCom JS-SDK work under: everything from our origin, avatars and
+ * attachment previews from https (WeCom's CDN) or the sandbox on loopback, Vant's inline style attributes.
+ */
+export function securityHeaders(config: AppConfig): RequestHandler {
+  const sandboxImages = config.sandbox ? [new URL(config.pulan.baseUrl).origin, new URL(config.wecom.apiBase).origin] : []
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ['\'self\''],
+        'script-src': ['\'self\''],
+        'style-src': ['\'self\'', '\'unsafe-inline\''],
+        'img-src': ['\'self\'', 'data:', 'blob:', 'https:', ...sandboxImages],
+        'media-src': ['\'self\'', 'blob:'],
+        'font-src': ['\'self\'', 'data:'],
+        'connect-src': ['\'self\''],
+        'object-src': ['\'none\''],
+        'base-uri': ['\'self\''],
+        'form-action': ['\'self\''],
+        'frame-ancestors': ['\'self\''],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    // The WeCom client shows our page next to its own; the referrer carries nothing it needs.
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 15_552_000 } : false,
+  })
+}
+
+export interface RateLimits { apiPerUser: number, apiPerIp: number, authPerIp: number }
+
+function limiter(limit: number, key: Parameters<typeof rateLimit>[0] extends infer O ? O extends { keyGenerator?: infer K } ? K : never : never): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: key,
+    handler: (req, res, _next, options) => {
+      const retryAfter = Math.ceil(options.windowMs / 1000)
+      res.set('Retry-After', String(retryAfter))
+      res.status(429).json(errorBody(new AppError(429, 'RATE_LIMITED', `操作太频繁，请 ${retryAfter} 秒后再试；填写的内容已保存`), req.id))
+    },
+  })
+}
+
+const ipKey = (req: Parameters<RequestHandler>[0]) => ipKeyGenerator(req.ip ?? 'unknown')
+
+/** Per salesperson (from the session) and per IP on /api; per IP on /auth. A company NAT shares one IP: generous. */
+export function rateLimits(limits: RateLimits) {
+  return {
+    api: [
+      limiter(limits.apiPerIp, ipKey),
+      limiter(limits.apiPerUser, req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`),
+    ],
+    auth: limiter(limits.authPerIp, ipKey),
+  }
+}
