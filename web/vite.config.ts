@@ -3,7 +3,7 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
-import { lazyVantIconFont } from './build/lazyVantIconFont'
+import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
 
 const server = 'http://127.0.0.1:3000'
 
