@@ -25,6 +25,7 @@ export interface AppConfig {
   upstreamTimeoutMs: number
   webDistDir: string
   rateLimits: { apiPerUser: number, apiPerIp: number, authPerIp: number }
+  sandboxPorts: { pulan: number, wecom: number }
 }
 
 /** Settings before the upstream is known: in sandbox mode the sandbox supplies base URLs and credentials. */
@@ -57,6 +58,9 @@ const EnvSchema = z.object({
   TEMPLATES_FILE: optionalText,
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   SANDBOX: flag,
+  // Fixed loopback ports for the sandbox stand-ins (0 = any free port), so a browser test can reach its control API.
+  SANDBOX_PULAN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SANDBOX_WECOM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: optionalText,
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
@@ -115,6 +119,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     trustProxy: e.TRUST_PROXY,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     webDistDir: WEB_DIST_DIR,
+    sandboxPorts: { pulan: e.SANDBOX_PULAN_PORT, wecom: e.SANDBOX_WECOM_PORT },
     rateLimits: { apiPerUser: e.RATE_LIMIT_API_PER_USER, apiPerIp: e.RATE_LIMIT_API_PER_IP, authPerIp: e.RATE_LIMIT_AUTH_PER_IP },
   }
 }

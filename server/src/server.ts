@@ -38,7 +38,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
 
   const templates = loadTemplates(settings.templatesFile)
   const ownSandbox = settings.sandbox && !options.sandbox
-  const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile }) : undefined)
+  const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile, pulanPort: settings.sandboxPorts.pulan, wecomPort: settings.sandboxPorts.wecom }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
   const store = options.store ?? (config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore())
   const deps: AppDeps = {
@@ -58,7 +58,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   server.keepAliveTimeout = 65_000
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  logger.info({ url, publicUrl: config.publicUrl }, 'listening')
+  logger.info({ url, publicUrl: config.publicUrl, ...(sandbox && { sandboxPulan: sandbox.pulanBaseUrl, sandboxWecom: sandbox.wecomBaseUrl }) }, 'listening')
 
   return {
     url,

@@ -27,6 +27,10 @@ export function controlRoutes(state: SandboxState): Router {
     state.tokens.expireAll()
     res.json({ ok: true })
   })
+  // Test-only: lets a browser test check that the signatures the page gave the JS-SDK verify.
+  router.get('/__sandbox/tickets', (_req, res) => {
+    res.json({ jsapi: state.tokens.validValues('wecom.jsapiTicket'), agent: state.tokens.validValues('wecom.agentTicket') })
+  })
   router.get('/__sandbox/faults', (_req, res) => {
     res.json({ faults: state.faults.active() })
   })

@@ -23,6 +23,12 @@ export class TokenIssuer {
     return Date.now() < token.expiresAt ? 'valid' : 'expired'
   }
 
+  /** Every value of a kind still valid: what a test needs to verify a JS-SDK signature. */
+  validValues(kind: TokenKind): string[] {
+    const now = Date.now()
+    return [...this.issued].filter(([, token]) => token.kind === kind && token.expiresAt > now).map(([value]) => value)
+  }
+
   expireAll(): void {
     const past = Date.now() - 1
     for (const token of this.issued.values())
