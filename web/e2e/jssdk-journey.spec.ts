@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { answerDailyTemplate } from './support/journey'
+import { sandbox } from './support/sandbox'
+import { saveScreen } from './support/screens'
+import { openSignedIn } from './support/session'
+import { bridgeCalls, installWecomBridge, WECOM_USER_AGENT } from './support/wecom-bridge'
+
+test.use({ userAgent: WECOM_USER_AGENT })
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex')
+/** Whether one of the tickets signs (url, nonce, timestamp) to exactly this signature. */
+const verifies = (tickets: string[], url: string, params: { nonce?: string, timestamp?: string, signature?: string }) =>
+  tickets.some(ticket => sha1(`jsapi_ticket=${ticket}&noncestr=${params.nonce}&timestamp=${params.timestamp}&url=${url}`) === params.signature)
+
+test.beforeEach(async () => {
+  await sandbox.reset()
+})
+
+test('in a customer chat, the real JS-SDK registers with signatures that verify, and one follow-up reaches 谱蓝云', async ({ page }) => {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      violations.push(message.text())
+  })
+  await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.2741, longitude: 120.1551 } })
+  await openSignedIn(page, '/')
+
+  await expect(page.getByTestId('customer-name')).toHaveText('陈静')
+  await expect(page.getByTestId('customer-corp')).toHaveText('杭州云帆科技有限公司')
+  await expect(page.getByTestId('opportunity-1001')).toHaveAttribute('aria-checked', 'true')
+  await saveScreen(page, '01-form-in-wecom')
+
+  // What register gave the client: both configs, signed for this page's URL with the sandbox's tickets.
+  await expect.poll(async () => (await bridgeCalls(page)).map(c => c.name)).toEqual(expect.arrayContaining(['preVerifyJSAPI', 'agentConfig', 'getContext', 'getCurExternalContact', 'geoLocation']))
+  const calls = await bridgeCalls(page)
+  const tickets = await sandbox.tickets()
+  const pageUrl = page.url().split('#')[0]!
+  const corp = calls.find(c => c.name === 'preVerifyJSAPI')!.params as Record<string, string>
+  const agent = calls.find(c => c.name === 'agentConfig')!.params as Record<string, string>
+  expect(corp.appId).toBe(corp.verifyAppId)
+  const corpSigned = { nonce: corp.verifyNonceStr, timestamp: corp.verifyTimestamp, signature: corp.verifySignature }
+  const agentSigned = { nonce: agent.nonceStr, timestamp: agent.timestamp, signature: agent.signature }
+  expect(tickets.jsapi.length).toBeGreaterThan(0)
+  expect(verifies(tickets.jsapi, pageUrl, corpSigned)).toBe(true)
+  expect(verifies(tickets.agent, pageUrl, agentSigned)).toBe(true)
+  expect(verifies(tickets.jsapi, pageUrl, agentSigned)).toBe(false)
+  expect(verifies(tickets.jsapi, `${pageUrl}x`, corpSigned)).toBe(false)
+  expect(agent.corpid).toBe(corp.appId)
+  expect(Number(agent.agentid)).toBeGreaterThan(0)
+
+  await page.getByTestId('stage-12').click()
+  await answerDailyTemplate(page)
+  await expect(page.getByTestId('module-23-location')).toContainText(/30\.27|120\.15|定位/)
+  await page.getByTestId('next-contact-in3days').click()
+  await page.getByTestId('remind-60').click()
+  await page.getByTestId('remark').locator('textarea').fill('下周三带方案上门')
+  await saveScreen(page, '02-form-filled', true)
+  await page.getByTestId('submit').click()
+
+  await expect(page.getByTestId('success')).toBeVisible()
+  await saveScreen(page, '03-success')
+  const { addFollows } = await sandbox.records()
+  expect(addFollows).toHaveLength(1)
+  const sent = addFollows[0]!
+  expect(sent).toMatchObject({
+    businessId: 1001,
+    stageId: 12,
+    templateId: 10,
+    templateName: '日常',
+    version: 1,
+    userId: 101,
+    result: 'finish',
+    remark: '下周三带方案上门',
+    nextTime: { scheduleName: expect.stringContaining('陈静'), nextRemindLength: 60 },
+  })
+  expect(Date.parse(sent.nextTime.nextContactTime) - Date.now()).toBeGreaterThan(2 * 86_400_000)
+  expect(Date.parse(sent.actualEndTime)).toBeGreaterThanOrEqual(Date.parse(sent.actualStartTime))
+  const byModule = Object.fromEntries(sent.detailList.map((m: any) => [m.moduleId, m]))
+  expect(byModule[20]).toMatchObject({ moduleType: 'Radio', moduleName: '你的问题是', detail: [{ optionId: 21 }] })
+  expect(byModule[21]).toMatchObject({ moduleType: 'TextArea', detail: [{ content: '沟通了报价方案，客户希望再优惠 5%' }] })
+  expect(byModule[22]).toMatchObject({ moduleType: 'Attachment', detail: [{ fileId: expect.any(Number), fileName: '现场照片.png', fileSize: 70 }] })
+  expect(byModule[23].detail[0].lat).toBeCloseTo(30.2741, 3)
+  expect(byModule[23].detail[0].lng).toBeCloseTo(120.1551, 3)
+  expect(violations).toEqual([])
+})
+
+test('opened from a group chat, the page says where to open it', async ({ page }) => {
+  await installWecomBridge(page, { entry: 'group_chat_tools' })
+  await openSignedIn(page, '/')
+  await expect(page.getByTestId('entry-error')).toBeVisible()
+  await expect(page.getByTestId('entry-error')).toContainText('聊天工具栏')
+  await saveScreen(page, '04-entry-group-chat')
+  expect((await sandbox.records()).counts['pulan.customer']).toBe(0)
+})
+
+test('a customer who is not yours gets a clear message', async ({ page }) => {
+  await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoSunHao04' })
+  await openSignedIn(page, '/')
+  await expect(page.getByTestId('entry-error')).toContainText('不是你跟进的客户')
+  await saveScreen(page, '05-not-your-customer')
+})

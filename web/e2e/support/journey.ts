@@ -1,0 +1,13 @@
+import { expect, type Page } from '@playwright/test'
+
+export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** Answers every module of template 10 (日常): Radio, TextArea, Attachment (upload), Location (auto-filled). */
+export async function answerDailyTemplate(page: Page) {
+  await page.getByTestId('template-10').click()
+  await page.getByTestId('module-20-option-21').click()
+  await page.locator('[data-testid="module-21-input"] textarea').fill('沟通了报价方案，客户希望再优惠 5%')
+  await page.locator('[data-testid="module-22-uploader"] input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG_1PX })
+  await expect(page.locator('[data-testid="module-22-uploader"] img').first()).toBeVisible()
+  await expect(page.getByTestId('module-23-location')).toContainText(/\d|人民广场|定位/)
+}

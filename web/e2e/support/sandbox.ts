@@ -1,0 +1,26 @@
+import { SANDBOX_CONTROL_URL } from './ports'
+
+export interface SandboxRecords {
+  counts: Record<string, number>
+  addFollows: Record<string, any>[]
+}
+
+/** The sandbox's control API (loopback): what it received, faults, reset. */
+export const sandbox = {
+  async records(): Promise<SandboxRecords> {
+    return (await fetch(`${SANDBOX_CONTROL_URL}/records`)).json()
+  },
+  async reset() {
+    await fetch(`${SANDBOX_CONTROL_URL}/reset`, { method: 'POST' })
+  },
+  async fault(endpoint: string, fault: Record<string, unknown>, times?: number) {
+    await fetch(`${SANDBOX_CONTROL_URL}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ endpoint, fault, ...(times && { times }) }),
+    })
+  },
+  async tickets(): Promise<{ jsapi: string[], agent: string[] }> {
+    return (await fetch(`${SANDBOX_CONTROL_URL}/tickets`)).json()
+  },
+}

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test'
+
+export const WECOM_USER_AGENT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 wxwork/4.1.28 MicroMessenger/7.0.1 Language/zh ColorScheme/Light'
+
+export interface BridgeOptions {
+  entry: string
+  externalUserId?: string
+  location?: { latitude: number, longitude: number } | 'denied'
+}
+
+export interface BridgeCall { name: string, params: Record<string, unknown> }
+
+/**
+ * A stand-in for the WeCom client's JS bridge (window.WeixinJSBridge), injected before the page loads so the real
+ * @wecom/jssdk runs against it. It answers the names the SDK invokes and records what it was given.
+ */
+export async function installWecomBridge(page: Page, options: BridgeOptions) {
+  await page.addInitScript((opts: BridgeOptions) => {
+    const calls: { name: string, params: unknown }[] = []
+    ;(window as any).__bridgeCalls = calls
+    const answer = (name: string, params: any): Record<string, unknown> => {
+      switch (name) {
+        case 'preVerifyJSAPI': return { err_msg: 'config:ok' }
+        case 'agentConfig': return { err_msg: 'agentConfig:ok' }
+        case 'getContext': return { err_msg: 'getContext:ok', entry: opts.entry, shareTicket: '' }
+        case 'getCurExternalContact':
+          return opts.entry === 'single_chat_tools' || opts.entry === 'contact_profile'
+            ? { err_msg: 'getCurExternalContact:ok', userId: opts.externalUserId }
+            : { err_msg: 'getCurExternalContact:fail_no permission' }
+        case 'geoLocation':
+          return opts.location === 'denied' || !opts.location
+            ? { err_msg: 'geoLocation:fail_auth denied' }
+            : { err_msg: 'geoLocation:ok', latitude: opts.location.latitude, longitude: opts.location.longitude, accuracy: 30, speed: 0, type: params?.type }
+        default: return { err_msg: `${name}:fail_not supported in test` }
+      }
+    }
+    ;(window as any).WeixinJSBridge = {
+      invoke(name: string, params: unknown, callback: (result: unknown) => void) {
+        calls.push({ name, params: JSON.parse(JSON.stringify(params ?? {})) })
+        setTimeout(() => callback(answer(name, params)), 5)
+      },
+      on() {},
+    }
+  }, options)
+}
+
+export async function bridgeCalls(page: Page): Promise<BridgeCall[]> {
+  return page.evaluate(() => (window as any).__bridgeCalls)
+}

@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test'
+import { APP_URL, E2E_PORTS } from './e2e/support/ports'
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+]
+
+/** The built page served by the real server in sandbox mode, in Debian's Chromium at a phone's size, in Chinese. */
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One sandbox serves every test, and tests count what it received: run them one after another.
+  workers: 1,
+  fullyParallel: false,
+  reporter: [['list']],
+  outputDir: '../.tmp/e2e-results',
+  use: {
+    baseURL: APP_URL,
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'node --import tsx src/index.ts',
+    cwd: '../server',
+    url: `${APP_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(E2E_PORTS.app),
+      PUBLIC_URL: APP_URL,
+      SANDBOX: '1',
+      SANDBOX_PULAN_PORT: String(E2E_PORTS.pulan),
+      SANDBOX_WECOM_PORT: String(E2E_PORTS.wecom),
+      SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-0123456789',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_API_PER_USER: '100000',
+      RATE_LIMIT_AUTH_PER_IP: '100000',
+    },
+  },
+})

@@ -1,0 +1,70 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { auth } from '../api/http'
+import { context } from '../testing/fixtures'
+import { errorReply, installFakeServer } from '../testing/fakeServer'
+import { useSessionStore } from './session'
+
+const me = { wecomUserId: 'zhangwei', pulanUserId: 8, name: '张伟' }
+function setBoot(boot: unknown) {
+  document.getElementById('boot')?.remove()
+  const script = document.createElement('script')
+  script.type = 'application/json'
+  script.id = 'boot'
+  script.textContent = JSON.stringify(boot)
+  document.body.appendChild(script)
+}
+function setUrl(search: string) {
+  history.replaceState(null, '', `/${search}`)
+}
+
+describe('start-up', () => {
+  let server: ReturnType<typeof installFakeServer>
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    server = installFakeServer()
+    server.on('GET', '/api/customers/wmCustomer1/context', () => ({ status: 200, body: context }))
+  })
+  afterEach(() => {
+    server.restore()
+    vi.restoreAllMocks()
+  })
+
+  it('opens the form for the customer named in the sandbox URL', async () => {
+    setBoot({ sandbox: true, me })
+    setUrl('?customer=wmCustomer1')
+    const session = useSessionStore()
+    await session.start()
+    expect(session.phase).toBe('ready')
+    expect(session.context?.customer.name).toBe('张三')
+    expect(session.me).toEqual(me)
+  })
+
+  it.each([
+    ['a group chat entry', { sandbox: true, me }, '?entry=group_chat_tools&customer=wmCustomer1', 'wrong-entry'],
+    ['outside WeCom without the sandbox', { sandbox: false, me }, '', 'no-platform'],
+  ])('explains where to open the page from after %s', async (_name, boot, search, phase) => {
+    setBoot(boot)
+    setUrl(search)
+    const session = useSessionStore()
+    await session.start()
+    expect(session.phase).toBe(phase)
+  })
+
+  it('says so when the customer is not the salesperson\'s', async () => {
+    server.on('GET', '/api/customers/wmCustomer1/context', () => errorReply(403, 'NOT_YOUR_CUSTOMER', '这位客户不在你的客户列表中'))
+    setBoot({ sandbox: true, me })
+    setUrl('?customer=wmCustomer1')
+    const session = useSessionStore()
+    await session.start()
+    expect(session.phase).toBe('problem')
+    expect(session.problem).toEqual({ title: '不是你跟进的客户', message: '这位客户不在你的客户列表中', canRetry: false })
+  })
+
+  it('sends a visitor without a session to the login', async () => {
+    const login = vi.spyOn(auth, 'onUnauthenticated').mockImplementation(() => {})
+    setBoot({ sandbox: true, me: null })
+    await useSessionStore().start()
+    expect(login).toHaveBeenCalledOnce()
+  })
+})
