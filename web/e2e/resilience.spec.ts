@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test'
+import { answerDailyTemplate } from './support/journey'
+import { sandbox } from './support/sandbox'
+import { saveScreen } from './support/screens'
+import { openSignedIn } from './support/session'
+
+test.beforeEach(async () => {
+  await sandbox.reset()
+})
+
+const CHEN_JING = '/?customer=wmDemoChenJing01'
+
+test('offline at submit: the follow-up waits as pending and is delivered once when the network returns', async ({ page, context }) => {
+  await openSignedIn(page, CHEN_JING)
+  await answerDailyTemplate(page)
+  await context.setOffline(true)
+  await page.getByTestId('submit').click()
+  await expect(page.getByTestId('pending-banner')).toBeVisible()
+  await expect(page.getByTestId('pending-banner')).toContainText('网络')
+  await saveScreen(page, '06-pending-offline')
+  expect((await sandbox.records()).addFollows).toHaveLength(0)
+
+  await context.setOffline(false)
+  await expect(page.getByTestId('success')).toBeVisible({ timeout: 20_000 })
+  expect((await sandbox.records()).addFollows).toHaveLength(1)
+})
+
+test('the answer is lost after the server received it: the retry with the same key does not log it twice', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await answerDailyTemplate(page)
+  const keys: string[] = []
+  let dropped = false
+  await page.route('**/api/follow-ups', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '')
+    if (dropped)
+      return route.continue()
+    dropped = true
+    await route.fetch() // reaches the server, which posts to 谱蓝云
+    await route.abort('connectionreset') // but the page never hears back
+  })
+  await page.getByTestId('submit').click()
+  await expect(page.getByTestId('pending-banner')).not.toHaveAttribute('data-status', 'sending')
+  await expect.poll(async () => (await sandbox.records()).addFollows.length).toBe(1)
+
+  await page.getByTestId('pending-retry').click()
+  await expect(page.getByTestId('success')).toBeVisible({ timeout: 20_000 })
+  expect(keys.length).toBeGreaterThanOrEqual(2)
+  expect(new Set(keys).size).toBe(1)
+  expect((await sandbox.records()).addFollows).toHaveLength(1)
+})
+
+test('a page reloaded halfway through typing restores the draft', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await page.getByTestId('stage-12').click()
+  await page.getByTestId('template-10').click()
+  await page.getByTestId('module-20-option-22').click()
+  await page.locator('[data-testid="module-21-input"] textarea').fill('客户想先试用两周')
+  await page.getByTestId('remark').locator('textarea').fill('记得发试用账号')
+  await page.waitForTimeout(500)
+  await page.reload()
+
+  await expect(page.getByTestId('draft-restored')).toBeVisible()
+  await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('客户想先试用两周')
+  await expect(page.getByTestId('remark').locator('textarea')).toHaveValue('记得发试用账号')
+  await expect(page.getByTestId('module-20-option-22')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('stage-12')).toHaveAttribute('aria-checked', 'true')
+  await saveScreen(page, '07-draft-restored')
+})
+
+test('a refused submission shows a clear Chinese message and keeps everything typed', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await page.getByTestId('template-10').click()
+  await page.locator('[data-testid="module-21-input"] textarea').fill('没有选问题类型')
+  await page.getByTestId('submit').click()
+  await expect(page.locator('[data-testid="field-error"]').first()).toContainText('必填')
+  await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('没有选问题类型')
+  await saveScreen(page, '08-validation')
+  expect((await sandbox.records()).addFollows).toHaveLength(0)
+})
+
+test('in a desktop browser on the sandbox, a person picks a demo customer and sees their opportunities', async ({ page }) => {
+  await openSignedIn(page, '/')
+  await expect(page.getByTestId('sandbox-customer-picker')).toBeVisible()
+  await saveScreen(page, '09-sandbox-customer-picker')
+  await page.getByTestId('sandbox-customer-wmDemoLiuYang02').click()
+  await expect(page.getByTestId('customer-name')).toHaveText('刘洋')
+  // 刘洋 has several opportunities: the most recently followed one is pre-selected.
+  await expect(page.getByTestId('opportunity-1002')).toHaveAttribute('aria-checked', 'true')
+  await expect(page).toHaveURL(/customer=wmDemoLiuYang02/)
+})
+
+test('no horizontal overflow at 375 px and in a 360 px desktop sidebar', async ({ page }) => {
+  for (const width of [375, 360]) {
+    await page.setViewportSize({ width, height: 667 })
+    await openSignedIn(page, CHEN_JING)
+    await expect(page.getByTestId('customer-name')).toBeVisible()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+  }
+})
