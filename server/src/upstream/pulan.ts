@@ -49,12 +49,22 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     store,
     key: `pulan:${config.appKey}:access_token`,
     fetch: async () => {
-      const response = await send('pulan', http, { method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
-      const body = envelopeOf(response, false)
-      const token = Token.safeParse(body.data)
-      if (body.code !== 0 || !token.success)
-        throw new UpstreamError('pulan', body.code === RATE_LIMITED ? 'rate-limited' : 'rejected', false, { code: body.code, msg: body.msg ?? '' })
-      return { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn }
+      // The token endpoint backs off on 429 like every other call, so one rate-limited answer heals.
+      for (let attempt = 0; ; attempt++) {
+        const response = await send('pulan', http, { method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
+        const body = envelopeOf(response, false)
+        const wait = retryAfterSeconds(response.headers['retry-after'])
+        if (body.code === RATE_LIMITED && attempt < maxRateLimitRetries) {
+          await sleep(wait * 250 * 2 ** attempt)
+          continue
+        }
+        const token = Token.safeParse(body.data)
+        if (body.code === RATE_LIMITED)
+          throw new UpstreamError('pulan', 'rate-limited', false, { code: body.code, retryAfterSeconds: wait })
+        if (body.code !== 0 || !token.success)
+          throw new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+        return { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn }
+      }
     },
   })
 

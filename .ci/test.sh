@@ -2,8 +2,8 @@
 # Every test: type checks, unit and HTTP tests (shared, server, web), Redis store tests, browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/pnpm.sh
-source scripts/system-deps.sh
+source .ci/pnpm.sh
+source .ci/system-deps.sh
 pnpm install --frozen-lockfile
 
 # A private Redis on loopback for the store tests, stopped on exit.
