@@ -8,7 +8,7 @@ const DELETE_IF_EQUALS = `if redis.call('get', KEYS[1]) == ARGV[1] then return r
 export function createRedisStore(url: string, keyPrefix = 'followup:'): KeyValueStore {
   const redis = new Redis(url, {
     keyPrefix,
-    enableOfflineQueue: true,
+    enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     commandTimeout: 2000,
