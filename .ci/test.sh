@@ -7,7 +7,7 @@ source .ci/system-deps.sh
 pnpm install --frozen-lockfile
 
 # A private Redis on loopback for the store tests, stopped on exit.
-REDIS_PORT="${TEST_REDIS_PORT:-6390}"
+REDIS_PORT="${TEST_REDIS_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 REDIS_DIR="$(mktemp -d)"
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" --daemonize yes --pidfile "$REDIS_DIR/redis.pid" >/dev/null
 trap 'kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$REDIS_DIR"' EXIT
