@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './store'
+import { type KeyValueStore, ttlMillis } from './store'
 
 interface Entry { value: string, expiresAt: number }
 
@@ -29,12 +29,13 @@ export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
       return live(key)?.value ?? null
     },
     async set(key, value, ttlMs) {
-      entries.set(key, { value, expiresAt: now() + ttlMs })
+      entries.set(key, { value, expiresAt: now() + ttlMillis(ttlMs) })
     },
     async setIfAbsent(key, value, ttlMs) {
+      const expiresAt = now() + ttlMillis(ttlMs)
       if (live(key))
         return false
-      entries.set(key, { value, expiresAt: now() + ttlMs })
+      entries.set(key, { value, expiresAt })
       return true
     },
     async deleteIfEquals(key, expected) {

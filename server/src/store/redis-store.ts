@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis'
-import { type KeyValueStore, StoreUnavailableError } from './store'
+import { type KeyValueStore, StoreUnavailableError, ttlMillis } from './store'
 
 // Compare-and-delete must be one step, or a slow caller could delete a value another instance just wrote.
 const DELETE_IF_EQUALS = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
@@ -36,10 +36,13 @@ export function createRedisStore(url: string, keyPrefix = 'followup:'): KeyValue
   return {
     get: key => run('get', () => redis.get(key)),
     set: async (key, value, ttlMs) => {
-      await run('set', () => redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs))))
+      const px = ttlMillis(ttlMs)
+      await run('set', () => redis.set(key, value, 'PX', px))
     },
-    setIfAbsent: async (key, value, ttlMs) =>
-      (await run('setIfAbsent', () => redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)), 'NX'))) === 'OK',
+    setIfAbsent: async (key, value, ttlMs) => {
+      const px = ttlMillis(ttlMs)
+      return (await run('setIfAbsent', () => redis.set(key, value, 'PX', px, 'NX'))) === 'OK'
+    },
     deleteIfEquals: async (key, expected) =>
       Number(await run('deleteIfEquals', () => redis.eval(DELETE_IF_EQUALS, 1, key, expected))) === 1,
     delete: async (key) => {

@@ -18,3 +18,10 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError'
   }
 }
+
+/** A TTL in whole milliseconds (at least 1); a negative or non-finite TTL is a programming error, not an outage. */
+export function ttlMillis(ttlMs: number): number {
+  if (!Number.isFinite(ttlMs) || ttlMs < 0)
+    throw new RangeError(`invalid TTL: ${ttlMs} ms`)
+  return Math.max(1, Math.round(ttlMs))
+}
