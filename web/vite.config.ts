@@ -35,6 +35,6 @@ export default defineConfig({
     name: 'web',
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
-    server: { deps: { inline: ['vant'] } },
+    server: { deps: { inline: ['vant', '@wecom/jssdk'] } },
   },
 })

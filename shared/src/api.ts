@@ -16,15 +16,6 @@ export const Me = z.object({
 })
 export type Me = z.infer<typeof Me>
 
-/**
- * What the server writes into the served page (`<script type="application/json" id="boot">`), so the page knows the
- * salesperson and the mode without a round trip.
- */
-export const BootInfo = z.object({
-  sandbox: z.boolean(),
-  me: Me.nullable(),
-})
-export type BootInfo = z.infer<typeof BootInfo>
 
 /** `GET /api/sandbox/customers` (sandbox mode only): demo customers of the signed-in salesperson, for the picker. */
 export const SandboxCustomers = z.object({
@@ -54,6 +45,18 @@ export const JssdkConfigResponse = z.object({
   agentConfig: JssdkSignature,
 })
 export type JssdkConfigResponse = z.infer<typeof JssdkConfigResponse>
+
+/**
+ * What the server writes into the served page (`<script type="application/json" id="boot">`), so the page knows the
+ * salesperson and the mode without a round trip.
+ */
+export const BootInfo = z.object({
+  sandbox: z.boolean(),
+  me: Me.nullable(),
+  /** The JS-SDK signatures for the page's own URL, so opening it needs no signing round trip. */
+  jssdk: JssdkConfigResponse.extend({ url: z.string() }).optional(),
+})
+export type BootInfo = z.infer<typeof BootInfo>
 
 export const Customer = z.object({
   externalUserId: ExternalUserId,

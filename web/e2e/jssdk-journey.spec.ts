@@ -24,12 +24,19 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
       violations.push(message.text())
   })
   await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.2741, longitude: 120.1551 } })
+  const apiCalls: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/'))
+      apiCalls.push(new URL(request.url()).pathname)
+  })
   await openSignedIn(page, '/')
 
   await expect(page.getByTestId('customer-name')).toHaveText('陈静')
   await expect(page.getByTestId('customer-corp')).toHaveText('杭州云帆科技有限公司')
   await expect(page.getByTestId('opportunity-1001')).toHaveAttribute('aria-checked', 'true')
   await saveScreen(page, '01-form-in-wecom')
+  // The page came with its signatures: the only API round trip before the form is the customer context.
+  expect(apiCalls).toEqual(['/api/customers/wmDemoChenJing01/context'])
 
   // What register gave the client, signed for this page's URL with the sandbox's tickets. The SDK runs the agent
   // config that getContext/getCurExternalContact/getLocation need; the corp config only when an API needs it.

@@ -18,10 +18,17 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
   await page.addInitScript((opts: BridgeOptions) => {
     const calls: { name: string, params: unknown }[] = []
     ;(window as any).__bridgeCalls = calls
+    // Like the WeCom client: the customer-contact APIs answer only after a successful agentConfig.
+    let agentConfigured = false
+    const needsAgentConfig = new Set(['getContext', 'getCurExternalContact', 'geoLocation'])
     const answer = (name: string, params: any): Record<string, unknown> => {
+      if (needsAgentConfig.has(name) && !agentConfigured)
+        return { err_msg: `${name}:fail_no permission` }
       switch (name) {
         case 'preVerifyJSAPI': return { err_msg: 'config:ok' }
-        case 'agentConfig': return { err_msg: 'agentConfig:ok' }
+        case 'agentConfig':
+          agentConfigured = typeof params?.signature === 'string' && params.signature.length === 40
+          return { err_msg: agentConfigured ? 'agentConfig:ok' : 'agentConfig:fail_invalid signature' }
         case 'getContext': return { err_msg: 'getContext:ok', entry: opts.entry, shareTicket: '' }
         case 'getCurExternalContact':
           return opts.entry === 'single_chat_tools' || opts.entry === 'contact_profile'

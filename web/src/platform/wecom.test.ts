@@ -49,4 +49,23 @@ describe('the WeCom platform (real @wecom/jssdk over a fake bridge)', () => {
     expect(server.requests[0]?.body).toEqual({ url: location.href.split('#')[0] })
     expect(bridge.find(c => c.name === 'geoLocation')?.params).toMatchObject({ type: 'gcj02' })
   })
+
+  it('uses the signatures pre-signed into the page for its own URL, without a server call', async () => {
+    const bridge = installBridge({ getContext: { entry: 'contact_profile' }, getCurExternalContact: { userId: 'wmPre' } })
+    const { createWeComPlatform } = await import('./wecom')
+    const preSigned = { url: location.href.split('#')[0]!, corpId: 'wwPre', agentId: 1000009, config: signature, agentConfig: { ...signature, nonceStr: 'agent' } }
+    const platform = createWeComPlatform(preSigned)
+    expect(await platform.getCurExternalContact()).toBe('wmPre')
+    await platform.ready()
+    expect(server.requests.filter(r => r.url === '/api/jssdk/config')).toHaveLength(0)
+    expect(bridge.find(c => c.name === 'agentConfig')?.params).toMatchObject({ corpid: 'wwPre', agentid: '1000009', nonceStr: 'agent' })
+  })
+
+  it('asks the server when the pre-signed URL is not the page\'s', async () => {
+    installBridge({ getContext: { entry: 'single_chat_tools' }, getCurExternalContact: { userId: 'wmAbc' } })
+    const { createWeComPlatform } = await import('./wecom')
+    const platform = createWeComPlatform({ url: 'http://elsewhere.example/', corpId: 'wwPre', agentId: 1, config: signature, agentConfig: signature })
+    await platform.getCurExternalContact()
+    expect(server.requests.filter(r => r.url === '/api/jssdk/config')).toHaveLength(1)
+  })
 })

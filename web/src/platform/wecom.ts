@@ -1,3 +1,4 @@
+import type { JssdkConfigResponse } from '@app/shared'
 import * as ww from '@wecom/jssdk'
 import { postJssdkConfig } from '../api/endpoints'
 import type { Platform } from './types'
@@ -9,9 +10,11 @@ export function isWeCom() {
   return ww.env.isWeCom
 }
 
-/** One server call serves both signatures of a URL. */
-function signatureSource() {
+/** One server call serves both signatures of a URL; the page's own URL is usually pre-signed in the boot block. */
+function signatureSource(preSigned?: PreSigned) {
   const byUrl = new Map<string, ReturnType<typeof postJssdkConfig>>()
+  if (preSigned)
+    byUrl.set(preSigned.url, Promise.resolve(preSigned))
   return (url: string) => {
     let pending = byUrl.get(url)
     if (!pending) {
@@ -29,14 +32,17 @@ function errMsg(error: unknown) {
   return error instanceof Error ? error.message : String(error)
 }
 
-export function createWeComPlatform(): Platform {
+export type PreSigned = JssdkConfigResponse & { url: string }
+
+export function createWeComPlatform(preSigned?: PreSigned): Platform {
   const pageUrl = () => location.href.split('#')[0]!
-  const configFor = signatureSource()
+  const configFor = signatureSource(preSigned)
   let settle!: { resolve: () => void, reject: (error: Error) => void }
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
   ready.catch(() => {})
 
-  configFor(pageUrl()).then((first) => {
+  // The SDK runs agentConfig lazily for the calls that need it, but only once registered: every call waits for that.
+  const registered = configFor(pageUrl()).then((first) => {
     ww.register({
       corpId: first.corpId,
       agentId: first.agentId,
@@ -47,9 +53,15 @@ export function createWeComPlatform(): Platform {
       onConfigFail: error => settle.reject(new PlatformError(`企业微信签名校验失败：${errMsg(error)}`, error)),
       onAgentConfigFail: error => settle.reject(new PlatformError(`企业微信应用签名校验失败：${errMsg(error)}`, error)),
     })
-  }, error => settle.reject(new PlatformError('无法获取企业微信签名，请稍后重试', error)))
+  }, (error) => {
+    const problem = new PlatformError('无法获取企业微信签名，请稍后重试', error)
+    settle.reject(problem)
+    throw problem
+  })
+  registered.catch(() => {})
 
   async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    await registered
     try {
       return await run()
     }

@@ -51,7 +51,7 @@ export const useSessionStore = defineStore('session', () => {
     else
       getMe().then(found => (me.value = found), () => {})
     try {
-      const chosen = await choosePlatform(sandbox.value)
+      const chosen = await choosePlatform(sandbox.value, boot?.jssdk)
       if (!chosen) {
         phase.value = 'no-platform'
         return

@@ -1,10 +1,11 @@
-import { JssdkConfigRequest, type JssdkConfigResponse, toFieldErrors } from '@app/shared'
+import { JssdkConfigRequest, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
 import type { AppDeps } from '../../app'
 import { AppError, validationFailed } from '../../errors'
-import { freshSignature } from './signature'
+import { signPage } from './jssdk-service'
 
-export function jssdkRoutes({ config, wecom }: AppDeps): Router {
+export function jssdkRoutes(deps: AppDeps): Router {
+  const { config } = deps
   const router = Router()
   const origin = new URL(config.publicUrl).origin
 
@@ -16,15 +17,7 @@ export function jssdkRoutes({ config, wecom }: AppDeps): Router {
     if (url.origin !== origin)
       throw new AppError(400, 'ORIGIN_NOT_ALLOWED', '只能为本应用的页面签名，请从企业微信侧边栏打开')
     url.hash = ''
-    const pageUrl = url.href
-    const [jsapiTicket, agentTicket] = await Promise.all([wecom.getJsapiTicket(), wecom.getAgentTicket()])
-    const body: JssdkConfigResponse = {
-      corpId: config.wecom.corpId,
-      agentId: config.wecom.agentId,
-      config: freshSignature(jsapiTicket, pageUrl),
-      agentConfig: freshSignature(agentTicket, pageUrl),
-    }
-    res.set('Cache-Control', 'no-store').json(body)
+    res.set('Cache-Control', 'no-store').json(await signPage(deps, url.href))
   })
 
   return router

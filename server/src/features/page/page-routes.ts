@@ -4,17 +4,23 @@ import type { BootInfo } from '@app/shared'
 import express, { Router } from 'express'
 import type { AppDeps } from '../../app'
 import { readSession } from '../../session'
+import { signPage } from '../jssdk/jssdk-service'
 
 /** JSON inside a script element: `<` is escaped so no text can close the element. */
 function bootScript(boot: BootInfo): string {
   return `<script type="application/json" id="boot">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>`
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())])
+}
+
 /**
  * Serves the built page. A navigation without a session goes straight to WeCom OAuth2 (no round trip from the page);
  * with one, the page gets the salesperson inline.
  */
-export function pageRoutes({ config }: AppDeps): Router {
+export function pageRoutes(deps: AppDeps): Router {
+  const { config, logger } = deps
   const router = Router()
   const indexFile = join(config.webDistDir, 'index.html')
   const template = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null
@@ -22,7 +28,19 @@ export function pageRoutes({ config }: AppDeps): Router {
   router.use('/assets', express.static(join(config.webDistDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }))
   router.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }))
 
-  router.get(/^\/(?!api\/|auth\/|healthz|readyz).*/, (req, res) => {
+  /** Signatures for the URL being served, so the page needs no signing round trip; the page asks when absent. */
+  async function preSign(pageUrl: string) {
+    try {
+      return { url: pageUrl, ...(await withTimeout(signPage(deps, pageUrl), 1000)) }
+    }
+    catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, 'page served without JS-SDK signatures')
+      return undefined
+    }
+  }
+
+  // Pages only: a path with a file extension that static did not find is a 404, not the page.
+  router.get(/^\/(?!api\/|auth\/|healthz|readyz)[^.]*$/, async (req, res) => {
     if (!template) {
       res.status(503).type('text').send('页面还没有构建：请先运行 pnpm build（README 的启动命令会自动构建）')
       return
@@ -32,7 +50,8 @@ export function pageRoutes({ config }: AppDeps): Router {
       res.redirect(302, `/auth/login?returnTo=${encodeURIComponent(req.originalUrl)}`)
       return
     }
-    const html = template.replace('</head>', `${bootScript({ sandbox: config.sandbox, me })}</head>`)
+    const jssdk = await preSign(new URL(req.originalUrl, config.publicUrl).href)
+    const html = template.replace('</head>', `${bootScript({ sandbox: config.sandbox, me, ...(jssdk && { jssdk }) })}</head>`)
     res.set('Cache-Control', 'no-store').type('html').send(html)
   })
 
