@@ -1,8 +1,8 @@
 # Sourced by test.sh: the Debian packages the browser and Redis tests need, installed when missing.
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+for package in chromium fonts-noto-cjk redis-server; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || need+=("$package")
+done
 if [ ${#need[@]} -gt 0 ]; then
   echo "› installing ${need[*]}"
   SUDO=""
