@@ -12,7 +12,7 @@ import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
 import { jssdkRoutes } from './features/jssdk/jssdk-routes'
 import { pageRoutes } from './features/page/page-routes'
-import { rateLimits, securityHeaders } from './hardening'
+import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
 import { pathOnly } from './logger'
 import { requireSession, sessionUser } from './session-middleware'
 import type { KeyValueStore } from './store/store'
@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router()
   api.use(limits.api)
-  api.use(express.json({ limit: '256kb' }))
+  api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
   api.use(requireSession)
   api.get('/me', (_req, res) => {
     res.json(sessionUser(res))

@@ -43,7 +43,9 @@ function toAppError(error: unknown): AppError {
     return new AppError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大了')
   if (http?.type === 'entity.parse.failed')
     return new AppError(400, 'VALIDATION_FAILED', '请求不是合法的 JSON')
-  if (typeof status === 'number' && status >= 400 && status < 500 && http.expose)
+  // A 4xx from Express itself (e.g. a path parameter with broken percent-encoding) is the client's error even
+  // without `expose`; the message is ours, so nothing internal leaves.
+  if (typeof status === 'number' && status >= 400 && status < 500)
     return new AppError(status, 'VALIDATION_FAILED', '请求格式不正确')
   return new AppError(500, 'INTERNAL', '服务器出错了，请稍后再试；填写的内容已保存')
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import type { RequestHandler } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
@@ -64,4 +65,13 @@ export function rateLimits(limits: RateLimits) {
     ],
     auth: limiter(limits.authPerIp, ipKey),
   }
+}
+
+/**
+ * `express.json`'s `verify`: a body that is not valid UTF-8 is refused (400) instead of being decoded with U+FFFD
+ * replacement characters, which would silently change what a salesperson typed before it reaches 谱蓝云.
+ */
+export function rejectInvalidUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body))
+    throw new AppError(400, 'VALIDATION_FAILED', '提交的内容不是合法的 UTF-8 文本，请重新输入后再试')
 }

@@ -15,7 +15,10 @@ export function fileRoutes({ pulan }: AppDeps): Router {
           return next(new AppError(413, 'FILE_TOO_LARGE', `文件太大了，单个附件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`))
         return next(new AppError(400, 'FILE_MISSING', '请只上传一个文件（字段名 file）'))
       }
-      next(error)
+      // busboy's parse errors (no boundary, truncated body) are the request's fault, not ours.
+      if (error)
+        return next(new AppError(400, 'FILE_MISSING', '上传的内容不完整，请重新选择文件'))
+      next()
     })
   }, async (req, res) => {
     const file = req.file

@@ -1,0 +1,67 @@
+import { pickLink, TEST_PUBLIC_URL, type ApiResponse, type TestServer } from '../test/harness'
+import { fullSubmission, newKey } from '../test/submission'
+
+export type UploadedFile = Parameters<typeof fullSubmission>[0]
+
+export interface DriverContext { server: TestServer, cookie: string, file: UploadedFile }
+
+/** The endpoint a test drives to make the server call one upstream endpoint. */
+export interface Driver {
+  name: string
+  /** The status a healthy upstream gives. */
+  okStatus: number
+  /** Whether the client gets the HTML sign-in error page rather than JSON. */
+  html?: boolean
+  /** Does what must happen before the fault is set (e.g. walk to the OAuth callback) and returns the request. */
+  prepare: (ctx: DriverContext) => Promise<(idempotencyKey?: string) => Promise<ApiResponse>>
+}
+
+export function smallPng(): FormData {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
+  return form
+}
+
+/** Walks the real OAuth2 flow up to (not including) our callback, and returns its path and query. */
+export async function callbackPath(server: TestServer, wecomUserId = 'zhangwei'): Promise<string> {
+  const login = await fetch(`${server.url}/auth/login?returnTo=%2F`, { redirect: 'manual' })
+  const authorizeUrl = login.headers.get('location')!
+  const page = await (await fetch(authorizeUrl)).text()
+  const chosen = await fetch(new URL(pickLink(page, wecomUserId), authorizeUrl), { redirect: 'manual' })
+  const callback = new URL(chosen.headers.get('location')!)
+  return `${callback.pathname}${callback.search}`
+}
+
+export const DRIVERS = {
+  jssdk: {
+    name: 'POST /api/jssdk/config',
+    okStatus: 200,
+    prepare: async ({ server, cookie }) => () =>
+      server.api('/api/jssdk/config', { body: { url: `${TEST_PUBLIC_URL}/?customer=wmDemoChenJing01#x` }, cookie }),
+  },
+  context: {
+    name: 'GET /api/customers/:id/context',
+    okStatus: 200,
+    prepare: async ({ server, cookie }) => () => server.api('/api/customers/wmDemoChenJing01/context', { cookie }),
+  },
+  upload: {
+    name: 'POST /api/files',
+    okStatus: 201,
+    prepare: async ({ server, cookie }) => () => server.api('/api/files', { method: 'POST', form: smallPng(), cookie }),
+  },
+  submit: {
+    name: 'POST /api/follow-ups',
+    okStatus: 201,
+    prepare: async ({ server, cookie, file }) => (key = newKey()) =>
+      server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { 'Idempotency-Key': key } }),
+  },
+  callback: {
+    name: 'GET /auth/callback',
+    okStatus: 302,
+    html: true,
+    prepare: async ({ server }) => {
+      const path = await callbackPath(server)
+      return () => server.api(path)
+    },
+  },
+} satisfies Record<string, Driver>

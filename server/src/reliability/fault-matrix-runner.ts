@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startTestServer, type TestServer } from '../test/harness'
+import { newKey } from '../test/submission'
+import { type DriverContext, smallPng, type UploadedFile } from './drivers'
+import { createFlushableStore } from './flushable-store'
+import { type CallRoute, expectationFor, FAULTS, MATRIX_TIMEOUT_MS, TOKEN_ENDPOINT } from './fault-matrix'
+import { expectErrorPage, expectErrorShape, sleep } from './response-checks'
+
+/** Drives each fault on each call through its endpoint, against one server whose store is emptied per case. */
+export function defineFaultMatrix(label: string, routes: CallRoute[]) {
+  const store = createFlushableStore()
+  let server: TestServer
+  let ctx: DriverContext
+  const covered = new Set<string>()
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      store,
+      env: { UPSTREAM_TIMEOUT_MS: String(MATRIX_TIMEOUT_MS), RATE_LIMIT_API_PER_USER: '100000', RATE_LIMIT_AUTH_PER_IP: '100000' },
+    })
+    const cookie = await server.login('zhangwei')
+    const file: UploadedFile = (await server.api('/api/files', { method: 'POST', form: smallPng(), cookie })).body
+    ctx = { server, cookie, file }
+  })
+  afterAll(async () => {
+    await server.close()
+    console.log(`fault matrix (${label}): ${covered.size} fault x call combinations covered (${FAULTS.length} faults x ${new Set(routes.map(r => r.call)).size} calls), ${FAULTS.length * routes.length} cases through ${new Set(routes.map(r => r.driver.name)).size} endpoints`)
+  })
+  beforeEach(() => {
+    server.sandbox.faults.clear()
+    store.flush()
+  })
+
+  const cases = routes.flatMap(route => FAULTS.map(fault => ({ route, fault, expected: expectationFor(route, fault) })))
+
+  describe(`upstream faults (${label}): what the client gets, health, records upstream and recovery`, () => {
+    it.each(cases.map(c => [c.route.call, c.fault.name, c.route.driver.name, c.expected.status, c]))(
+      '%s %s via %s answers %i',
+      async (_call, _fault, _driver, _status, { route, fault, expected }) => {
+        const { call, driver } = route
+        const { sandbox } = server
+        const recordsBefore = sandbox.records.addFollows.length
+        const send = await driver.prepare(ctx)
+        const tokenFetchesBefore = sandbox.records.count(TOKEN_ENDPOINT(call))
+        sandbox.faults.set(call, fault.fault, fault.options)
+        const key = newKey()
+        const started = Date.now()
+        const response = await send(key)
+
+        expect(response.status).toBe(expected.status)
+        if (expected.code) {
+          if (driver.html)
+            expectErrorPage(response)
+          else
+            expectErrorShape(response, expected.code)
+          if (expected.status === 503)
+            expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+        }
+        if (fault.fault.kind === 'tokenExpired' && !expected.code)
+          expect(sandbox.records.count(TOKEN_ENDPOINT(call)) - tokenFetchesBefore, 'healed by exactly one refresh').toBe(2)
+        if (driver.html && !expected.code)
+          expect(response.headers.getSetCookie().some(c => c.startsWith('fu_session='))).toBe(true)
+
+        expect((await server.api('/healthz')).status).toBe(200)
+
+        if (fault.fault.kind === 'slow')
+          await sleep(fault.fault.delayMs - (Date.now() - started) + 150)
+        const sent = () => sandbox.records.addFollows.length - recordsBefore
+        expect(sent()).toBe(expected.records ?? 0)
+        if (expected.keyKept) {
+          const retry = await send(key)
+          expect(retry.status).toBe(expected.status)
+          expect(retry.headers.get('idempotent-replayed')).toBe('true')
+          expect(sent()).toBe(expected.records)
+        }
+
+        sandbox.faults.clear()
+        if (expected.keyKept === false) {
+          const retry = await send(key)
+          expect(retry.status, 'a retry with the released key sends it once').toBe(201)
+          expect(sent()).toBe(1)
+        }
+        const recovered = await (await driver.prepare(ctx))()
+        expect(recovered.status, 'works again without a restart').toBe(driver.okStatus)
+        expect(sent()).toBeLessThanOrEqual(expected.records === undefined ? 0 : 2)
+        covered.add(`${fault.name} x ${call}`)
+      },
+    )
+  })
+}
