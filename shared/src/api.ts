@@ -1,12 +1,10 @@
 import { z } from './zod'
 import { boundedText, isoDateTime, LIMITS, positiveId, requiredText } from './primitives'
-import { END_BEFORE_START, endNotBeforeStart, FollowDetail, NextTime } from './pulan'
+import { endNotBeforeStartCheck, FollowDetail, NextTime } from './pulan'
 import { FollowTemplate } from './template'
 
 export const ExternalUserId = z.string({ error: '客户 ID 必须是文字' })
-  .min(1, '缺少客户 ID')
-  .max(128, '客户 ID 过长')
-  .regex(/^[\w-]+$/, '客户 ID 格式不对')
+  .check(z.minLength(1, '缺少客户 ID'), z.maxLength(128, '客户 ID 过长'), z.regex(/^[\w-]+$/, '客户 ID 格式不对'))
 
 /** `GET /api/me` */
 export const Me = z.object({
@@ -22,25 +20,25 @@ export const SandboxCustomers = z.object({
   customers: z.array(z.object({
     externalUserId: z.string(),
     name: z.string(),
-    corpName: z.string().optional(),
-    avatar: z.string().optional(),
+    corpName: z.optional(z.string()),
+    avatar: z.optional(z.string()),
   })),
 })
 export type SandboxCustomers = z.infer<typeof SandboxCustomers>
 
 /** `POST /api/jssdk/config` */
 export const JssdkConfigRequest = z.strictObject({
-  url: z.url({ protocol: /^https?$/, error: '需要当前页面的完整 http(s) 地址' }).max(LIMITS.urlLength, '地址过长'),
+  url: z.url({ protocol: /^https?$/, error: '需要当前页面的完整 http(s) 地址' }).check(z.maxLength(LIMITS.urlLength, '地址过长')),
 })
 export const JssdkSignature = z.object({
-  timestamp: z.number().int(),
+  timestamp: z.int(),
   nonceStr: z.string(),
-  signature: z.string().regex(/^[0-9a-f]{40}$/),
+  signature: z.string().check(z.regex(/^[0-9a-f]{40}$/)),
 })
 export type JssdkSignature = z.infer<typeof JssdkSignature>
 export const JssdkConfigResponse = z.object({
   corpId: z.string(),
-  agentId: z.number().int(),
+  agentId: z.int(),
   config: JssdkSignature,
   agentConfig: JssdkSignature,
 })
@@ -52,9 +50,9 @@ export type JssdkConfigResponse = z.infer<typeof JssdkConfigResponse>
  */
 export const BootInfo = z.object({
   sandbox: z.boolean(),
-  me: Me.nullable(),
+  me: z.nullable(Me),
   /** The JS-SDK signatures for the page's own URL, so opening it needs no signing round trip. */
-  jssdk: JssdkConfigResponse.extend({ url: z.string() }).optional(),
+  jssdk: z.optional(z.extend(JssdkConfigResponse, { url: z.string() })),
 })
 export type BootInfo = z.infer<typeof BootInfo>
 
@@ -62,8 +60,8 @@ export const Customer = z.object({
   externalUserId: ExternalUserId,
   customerId: positiveId('客户 customerId'),
   name: z.string(),
-  avatar: z.string().optional(),
-  corpName: z.string().optional(),
+  avatar: z.optional(z.string()),
+  corpName: z.optional(z.string()),
 })
 export type Customer = z.infer<typeof Customer>
 
@@ -77,7 +75,7 @@ export const Opportunity = z.object({
   stageName: z.string(),
   stages: z.array(Stage),
   status: z.enum(['open', 'won', 'lost']),
-  lastFollowTime: z.string().optional(),
+  lastFollowTime: z.optional(z.string()),
 })
 export type Opportunity = z.infer<typeof Opportunity>
 
@@ -94,15 +92,15 @@ export const UploadedFile = z.object({
   fileId: positiveId('附件 fileId'),
   fileName: z.string(),
   fileUrl: z.string(),
-  fileSize: z.number().int().min(0),
+  fileSize: z.int().check(z.minimum(0)),
 })
 export type UploadedFile = z.infer<typeof UploadedFile>
 
 /** A module's answers as the page sends them: the template owns moduleType, moduleName and moduleConfig. */
 export const SubmissionModuleAnswer = z.strictObject({
   moduleId: positiveId('模块 moduleId'),
-  moduleCommunicateResult: boundedText('模块沟通结果', LIMITS.resultLength).optional(),
-  detail: z.array(FollowDetail).max(LIMITS.answersPerModule, `每个模块最多 ${LIMITS.answersPerModule} 个答案`),
+  moduleCommunicateResult: z.optional(boundedText('模块沟通结果', LIMITS.resultLength)),
+  detail: z.array(FollowDetail).check(z.maxLength(LIMITS.answersPerModule, `每个模块最多 ${LIMITS.answersPerModule} 个答案`)),
 })
 export type SubmissionModuleAnswer = z.infer<typeof SubmissionModuleAnswer>
 
@@ -116,26 +114,26 @@ export const FollowUpSubmission = z.strictObject({
   stageId: positiveId('阶段 stageId'),
   templateId: positiveId('模板 templateId'),
   result: requiredText('跟进结果', LIMITS.resultLength),
-  nextTime: NextTime.optional(),
+  nextTime: z.optional(NextTime),
   actualStartTime: isoDateTime('实际开始时间'),
   actualEndTime: isoDateTime('实际结束时间'),
-  remark: boundedText('备忘录', LIMITS.remarkLength).optional(),
-  detailList: z.array(SubmissionModuleAnswer).max(LIMITS.detailsPerFollowUp, `最多 ${LIMITS.detailsPerFollowUp} 个模块`),
-}).refine(endNotBeforeStart, END_BEFORE_START)
+  remark: z.optional(boundedText('备忘录', LIMITS.remarkLength)),
+  detailList: z.array(SubmissionModuleAnswer).check(z.maxLength(LIMITS.detailsPerFollowUp, `最多 ${LIMITS.detailsPerFollowUp} 个模块`)),
+}).check(endNotBeforeStartCheck())
 export type FollowUpSubmission = z.infer<typeof FollowUpSubmission>
 
 /** 201 answer of `POST /api/follow-ups`: the ids and times that were sent upstream. */
 export const FollowUpReceipt = z.object({
   idempotencyKey: z.string(),
-  businessId: z.number().int(),
-  stageId: z.number().int(),
-  templateId: z.number().int(),
+  businessId: z.int(),
+  stageId: z.int(),
+  templateId: z.int(),
   templateName: z.string(),
-  version: z.number().int(),
-  userId: z.number().int(),
+  version: z.int(),
+  userId: z.int(),
   actualStartTime: z.string(),
   actualEndTime: z.string(),
-  nextContactTime: z.string().nullable(),
+  nextContactTime: z.nullable(z.string()),
   submittedAt: z.string(),
 })
 export type FollowUpReceipt = z.infer<typeof FollowUpReceipt>

@@ -35,8 +35,8 @@ export const ApiErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-    requestId: z.string().optional(),
+    fieldErrors: z.optional(z.record(z.string(), z.array(z.string()))),
+    requestId: z.optional(z.string()),
   }),
 })
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>

@@ -1,4 +1,4 @@
-import { z } from '@app/shared'
+import { z } from 'zod'
 
 /*
  * The add-follow body as the seed page shows it: each field's type from its example, the required fields, nothing of

@@ -1,4 +1,4 @@
-import { z } from '@app/shared'
+import { z } from 'zod'
 import express, { Router } from 'express'
 import { ENDPOINT_NAMES } from './endpoints'
 import type { SandboxState } from './state'
