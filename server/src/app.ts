@@ -76,6 +76,10 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router()
   api.use(limits.api)
   api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
+  // A preflight carries no cookie; the page is same-origin, so it only ever gets an empty answer (no CORS grant).
+  api.options('/jssdk/config', (_req, res) => {
+    res.sendStatus(204)
+  })
   api.use(requireSession)
   api.get('/me', (_req, res) => {
     res.json(sessionUser(res))

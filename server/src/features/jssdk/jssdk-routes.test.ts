@@ -50,6 +50,12 @@ describe('POST /api/jssdk/config', () => {
   it('needs a session', async () => {
     expect((await config(`${TEST_PUBLIC_URL}/`, '')).status).toBe(401)
   })
+
+  it('answers its preflight without a session and without granting another origin', async () => {
+    const preflight = await server.api('/api/jssdk/config', { method: 'OPTIONS', headers: { 'Origin': 'https://evil.example', 'Access-Control-Request-Method': 'POST' } })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
 })
 
 describe('tokens and tickets', () => {
