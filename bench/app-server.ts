@@ -1,0 +1,68 @@
+import { SANDBOX_CREDENTIALS } from '../server/src/sandbox/demo-data'
+import { SERVER_ENTRY } from './paths'
+import { freePort, SESSION_SECRET, type Spawned, spawnTs, waitFor200 } from './processes'
+
+export interface AppServer extends Spawned {
+  url: string
+  /** The sandbox's control API (`/__sandbox/*`), on the 谱蓝云 stand-in's port; sandbox mode only. */
+  controlUrl: string | undefined
+  /** spawn() to the first /healthz 200, in ms. */
+  startMs: number
+}
+
+const common = (port: number, url: string, logLevel: string): Record<string, string> => ({
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  PUBLIC_URL: url,
+  SESSION_SECRET,
+  LOG_LEVEL: logLevel,
+  // The bench is one salesperson on one IP sending thousands of requests a second.
+  RATE_LIMIT_API_PER_USER: '100000000',
+  RATE_LIMIT_API_PER_IP: '100000000',
+  RATE_LIMIT_AUTH_PER_IP: '100000000',
+})
+
+async function started(env: Record<string, string>, url: string): Promise<Spawned & { startMs: number }> {
+  const begin = performance.now()
+  const server = spawnTs(SERVER_ENTRY, env)
+  try {
+    const ready = await waitFor200(`${url}/healthz`, server)
+    return { ...server, startMs: ready - begin }
+  }
+  catch (error) {
+    await server.stop()
+    throw error
+  }
+}
+
+/** The real server in sandbox mode, serving web/dist, with its sandbox on fixed loopback ports. */
+export async function startSandboxModeServer(logLevel = 'warn'): Promise<AppServer> {
+  const [port, pulan, wecom] = [await freePort(), await freePort(), await freePort()]
+  const url = `http://127.0.0.1:${port}`
+  const env = { ...common(port, url, logLevel), NODE_ENV: 'production', SANDBOX: '1', SANDBOX_PULAN_PORT: String(pulan), SANDBOX_WECOM_PORT: String(wecom) }
+  return { ...await started(env, url), url, controlUrl: `http://127.0.0.1:${pulan}/__sandbox` }
+}
+
+/**
+ * The real server in live mode, configured exactly like production but with both upstream base URLs pointing at a
+ * sandbox that runs in its own process, so the server's process does only the server's work.
+ */
+export async function startLiveModeServer(upstream: { pulanBaseUrl: string, wecomBaseUrl: string }, logLevel = 'info'): Promise<AppServer> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const c = SANDBOX_CREDENTIALS
+  const env = {
+    ...common(port, url, logLevel),
+    NODE_ENV: 'production',
+    SANDBOX: '0',
+    WECOM_CORP_ID: c.corpId,
+    WECOM_AGENT_ID: String(c.agentId),
+    WECOM_SECRET: c.corpSecret,
+    WECOM_API_BASE: upstream.wecomBaseUrl,
+    WECOM_OAUTH_BASE: upstream.wecomBaseUrl,
+    PULAN_BASE_URL: upstream.pulanBaseUrl,
+    PULAN_APP_KEY: c.appKey,
+    PULAN_APP_SECRET: c.appSecret,
+  }
+  return { ...await started(env, url), url, controlUrl: undefined }
+}

@@ -1,0 +1,92 @@
+import { type Browser, type BrowserContext, chromium } from '@playwright/test'
+import { openSignedIn } from '../web/e2e/support/session'
+import { installWecomBridge, WECOM_USER_AGENT } from '../web/e2e/support/wecom-bridge'
+import { type PageTimings, readinessProbe, readTimings } from './readiness-probe'
+import { apiRoundTrips, type RoundTrips } from './round-trips'
+import { median, round } from './stats'
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage']
+export const PROFILE = { cpuSlowdown: 4, latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 }
+const CUSTOMER = { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.2741, longitude: 120.1551 } }
+
+export interface Visit { readyMs: number, domReadyMs: number, api: RoundTrips, timings: PageTimings }
+export interface OpeningResult { runs: number, cold: Visit[], warm: Visit[], coldMedianMs: number, warmMedianMs: number, maxApiRequests: number, maxApiSequential: number }
+
+/** One visit to `/` in a new page of the context, on the slow phone profile; cold clears the HTTP cache first. */
+async function visit(context: BrowserContext, cold: boolean): Promise<Visit> {
+  const page = await context.newPage()
+  try {
+    await installWecomBridge(page, CUSTOMER)
+    await page.addInitScript(readinessProbe)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    if (cold)
+      await cdp.send('Network.clearBrowserCache')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: PROFILE.latencyMs,
+      downloadThroughput: (PROFILE.downloadKbps * 1000) / 8,
+      uploadThroughput: (PROFILE.uploadKbps * 1000) / 8,
+    })
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown })
+    await page.goto('/', { waitUntil: 'commit' })
+    await page.waitForFunction(() => (window as any).__benchReady?.frameMs !== undefined, null, { timeout: 30_000, polling: 250 })
+    const timings = await page.evaluate(readTimings)
+    // Let what the first screen started (lazy chunks, the icon font) land in the cache before the warm visit.
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {})
+    const readyMs = timings.ready.frameMs ?? timings.ready.domMs
+    return { readyMs: round(readyMs, 0), domReadyMs: round(timings.ready.domMs, 0), api: apiRoundTrips(timings.resources, readyMs), timings }
+  }
+  finally {
+    await page.close()
+  }
+}
+
+async function newSignedInContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    userAgent: WECOM_USER_AGENT,
+  })
+  // tsx compiles with esbuild's keepNames: functions handed to the page (the bridge, the probe) call __name().
+  await context.addInitScript('globalThis.__name ??= fn => fn')
+  const page = await context.newPage()
+  await installWecomBridge(page, CUSTOMER)
+  await openSignedIn(page, '/')
+  await page.getByTestId('customer-name').waitFor({ timeout: 30_000 })
+  await page.close()
+  return context
+}
+
+/** Cold and warm openings, each run in a fresh signed-in context. */
+export async function measureOpening(baseURL: string, runs: number): Promise<OpeningResult> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const cold: Visit[] = []
+  const warm: Visit[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await newSignedInContext(browser, baseURL)
+      cold.push(await visit(context, true))
+      warm.push(await visit(context, false))
+      await context.close()
+    }
+  }
+  finally {
+    await browser.close()
+  }
+  const all = [...cold, ...warm]
+  return {
+    runs,
+    cold,
+    warm,
+    coldMedianMs: median(cold.map(v => v.readyMs)),
+    warmMedianMs: median(warm.map(v => v.readyMs)),
+    maxApiRequests: Math.max(...all.map(v => v.api.requests.length)),
+    maxApiSequential: Math.max(...all.map(v => v.api.sequential)),
+  }
+}

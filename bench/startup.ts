@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process'
+import { startSandboxModeServer } from './app-server'
+import { BENCH_DIR } from './paths'
+import { median, round } from './stats'
+
+export interface StartupResult {
+  command: string
+  runsMs: number[]
+  medianMs: number
+  /** For the breakdown: an empty `node -e ''`, and the same with the tsx loader, spawn to exit (median). */
+  nodeBootMs: number
+  tsxBootMs: number
+}
+
+function timeToExit(args: string[]): number {
+  const begin = performance.now()
+  spawnSync(process.execPath, args, { cwd: BENCH_DIR, stdio: 'ignore' })
+  return performance.now() - begin
+}
+
+/** spawn(`node --import tsx server/src/index.ts`, sandbox mode) to the first /healthz 200, several times. */
+export async function measureStartup(runs: number): Promise<StartupResult> {
+  const runsMs: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const server = await startSandboxModeServer()
+    runsMs.push(round(server.startMs, 0))
+    await server.stop()
+  }
+  const boots = Array.from({ length: runs }, () => [timeToExit(['-e', '']), timeToExit(['--import', 'tsx', '-e', ''])] as const)
+  return {
+    command: 'node --import tsx server/src/index.ts (SANDBOX=1, NODE_ENV=production)',
+    runsMs,
+    medianMs: median(runsMs),
+    nodeBootMs: round(median(boots.map(b => b[0])), 0),
+    tsxBootMs: round(median(boots.map(b => b[1])), 0),
+  }
+}
