@@ -22,9 +22,9 @@ const common = (port: number, url: string, logLevel: string): Record<string, str
   RATE_LIMIT_AUTH_PER_IP: '100000000',
 })
 
-async function started(env: Record<string, string>, url: string): Promise<Spawned & { startMs: number }> {
+async function started(env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<Spawned & { startMs: number }> {
   const begin = performance.now()
-  const server = spawnTs(SERVER_ENTRY, env)
+  const server = spawnTs(SERVER_ENTRY, env, undefined, nodeArgs)
   try {
     const ready = await waitFor200(`${url}/healthz`, server)
     return { ...server, startMs: ready - begin }
@@ -47,7 +47,7 @@ export async function startSandboxModeServer(logLevel = 'warn'): Promise<AppServ
  * The real server in live mode, configured exactly like production but with both upstream base URLs pointing at a
  * sandbox that runs in its own process, so the server's process does only the server's work.
  */
-export async function startLiveModeServer(upstream: { pulanBaseUrl: string, wecomBaseUrl: string }, logLevel = 'info'): Promise<AppServer> {
+export async function startLiveModeServer(upstream: { pulanBaseUrl: string, wecomBaseUrl: string }, logLevel = 'info', nodeArgs: string[] = []): Promise<AppServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const c = SANDBOX_CREDENTIALS
@@ -64,5 +64,5 @@ export async function startLiveModeServer(upstream: { pulanBaseUrl: string, weco
     PULAN_APP_KEY: c.appKey,
     PULAN_APP_SECRET: c.appSecret,
   }
-  return { ...await started(env, url), url, controlUrl: undefined }
+  return { ...await started(env, url, nodeArgs), url, controlUrl: undefined }
 }

@@ -26,8 +26,8 @@ export interface Spawned {
  * Runs a TypeScript entry with `node --import tsx` from bench/ (no `.env` there, so only the given environment
  * counts). stdout is read line by line when `onLine` is given, otherwise discarded.
  */
-export function spawnTs(entry: string, env: Record<string, string>, onLine?: (line: string) => void): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function spawnTs(entry: string, env: Record<string, string>, onLine?: (line: string) => void, nodeArgs: string[] = []): Spawned {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: BENCH_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env },
     stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'],

@@ -1,4 +1,5 @@
 import type { BudgetCheck } from './budgets'
+import type { CpuProfileResult } from './cpu-profile'
 import type { ModulesResult } from './modules'
 import type { OpeningResult, Visit } from './opening'
 import type { ServerLoadResult } from './server-load'
@@ -67,4 +68,8 @@ export function startupTable(result: StartupResult): string {
 
 export function budgetsTable(checks: BudgetCheck[]): string {
   return `Budgets\n${table(['budget', 'figure', 'limit', 'verdict'], checks.map(c => [c.budget, c.figure, c.limit, c.met ? 'met' : 'MISSED']))}`
+}
+
+export function cpuTable(result: CpuProfileResult): string {
+  return `Where our server's CPU goes under load on ${result.endpoint} (--cpu-prof, ${result.seconds} s, self time, ${result.busyMs} ms busy)\n${table(['code', 'self', 'share'], result.top.map(s => [s.where, fmtMs(s.ms), `${s.percent}%`]))}`
 }

@@ -5,10 +5,11 @@ import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { startSandboxModeServer } from './app-server'
 import { checkBudgets } from './budgets'
+import { profileEndpoint } from './cpu-profile'
 import { measureModules } from './modules'
 import { measureOpening } from './opening'
 import { REPO_DIR, RESULTS_FILE } from './paths'
-import { budgetsTable, modulesTable, openingTable, serverTable, startupTable, visitBreakdown, weightTable } from './report'
+import { budgetsTable, cpuTable, modulesTable, openingTable, serverTable, startupTable, visitBreakdown, weightTable } from './report'
 import { measureServerLoad } from './server-load'
 import { measureStartup } from './startup'
 import { median } from './stats'
@@ -16,8 +17,8 @@ import { initialFiles, weightSet } from './weight'
 
 const quick = process.argv.includes('--quick')
 const plan = quick
-  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, warmSeconds: 0.5 }
-  : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, warmSeconds: 2 }
+  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, warmSeconds: 0.5, profileSeconds: 1 }
+  : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, warmSeconds: 2, profileSeconds: 4 }
 const began = performance.now()
 const say = (text: string) => console.log(`\n${text}`)
 const step = (text: string) => console.error(`› ${text} (${((performance.now() - began) / 1000).toFixed(0)} s)`)
@@ -43,6 +44,9 @@ const requestedFirst = weightSet(firstCold.timings.resources
 step(`server: ours and bare, ${plan.loadSeconds} s per measurement`)
 const server = await measureServerLoad(plan.loadSeconds, plan.warmSeconds)
 
+step('server: CPU profile of ours under load, per endpoint (for the breakdown)')
+const profiles = [await profileEndpoint('follow-ups', plan.profileSeconds), await profileEndpoint('jssdk', plan.profileSeconds)]
+
 const budgets = checkBudgets({ opening, initial, server, startup })
 const initialSet = new Set(initial.files.map(f => f.file))
 const byReady = (visits: typeof opening.cold) => visits.find(v => v.readyMs === median(visits.map(x => x.readyMs))) ?? visits[0]!
@@ -54,6 +58,7 @@ say(weightTable('Initial JS and CSS (index.html, its modulepreloads and the entr
 say(weightTable('JS and CSS requested before the first screen was usable (cold run 1, from the browser\'s network log)', requestedFirst))
 say(modulesTable(modules))
 say(serverTable(server))
+profiles.forEach(profile => say(cpuTable(profile)))
 say(startupTable(startup))
 say(budgetsTable(budgets))
 
@@ -65,6 +70,7 @@ writeFileSync(RESULTS_FILE, `${JSON.stringify({
   opening,
   weight: { initial, requestedBeforeUsable: requestedFirst, modules: { ...modules, modules: modules.modules.slice(0, 50) } },
   server,
+  serverCpuProfiles: profiles,
   startup,
 }, null, 2)}\n`)
 const missed = budgets.filter(b => !b.met).length

@@ -60,6 +60,16 @@ async function startBare(upstream: Upstream, fixed: object): Promise<Spawned & {
   return { ...bare, url: `http://127.0.0.1:${port}` }
 }
 
+/** Signs in, uploads the attachment, and checks that one follow-up is accepted (so the load measures successes). */
+export async function prepareRequests(ours: AppServer) {
+  const cookie = await signIn(ours.url, 'zhangwei')
+  const submission = fullSubmission(await uploadDemoFile(ours, cookie), { stageId: CHEN_JING.stageId })
+  const warmUp = await fetch(`${ours.url}/api/follow-ups`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), cookie }, body: JSON.stringify(submission) })
+  if (warmUp.status !== 201)
+    throw new Error(`a valid follow-up answered ${warmUp.status}: ${await warmUp.text()}`)
+  return { cookie, submission, jssdkBody: { url: `${ours.url}/?customer=${CHEN_JING.externalUserId}#/` } }
+}
+
 function compare(endpoint: string, ours: LoadFigures, bare: LoadFigures): Comparison {
   assertHealthy(`ours ${endpoint}`, ours)
   assertHealthy(`bare ${endpoint}`, bare)
@@ -73,15 +83,10 @@ export async function measureServerLoad(seconds: number, warmSeconds: number, co
   try {
     const ours = await startLiveModeServer(upstream)
     stops.unshift(ours.stop)
-    const cookie = await signIn(ours.url, 'zhangwei')
-    const submission = fullSubmission(await uploadDemoFile(ours, cookie), { stageId: CHEN_JING.stageId })
-    const warmUp = await fetch(`${ours.url}/api/follow-ups`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), cookie }, body: JSON.stringify(submission) })
-    if (warmUp.status !== 201)
-      throw new Error(`a valid follow-up answered ${warmUp.status}: ${await warmUp.text()}`)
+    const { cookie, submission, jssdkBody } = await prepareRequests(ours)
     const bare = await startBare(upstream, await fixedAddFollowFields(upstream))
     stops.unshift(bare.stop)
 
-    const jssdkBody = { url: `${ours.url}/?customer=${CHEN_JING.externalUserId}#/` }
     const run = (url: string, body: unknown, extra: Partial<Parameters<typeof postLoad>[0]> = {}, time = seconds) =>
       postLoad({ url, body, ...extra }, time, connections)
     const oursFollowUp = { headers: { cookie }, uniqueIdempotencyKey: true }
