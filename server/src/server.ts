@@ -69,8 +69,11 @@ export async function startServer(settings: Settings, options: StartOptions = {}
       // Stop accepting, let in-flight requests (a submission on its way to 谱蓝云) finish, then drop idle sockets.
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
       server.closeIdleConnections()
+      // A keep-alive connection whose request finishes after close() turns idle and would hold the server open.
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50)
       const forced = setTimeout(() => server.closeAllConnections(), 15_000)
       await closed
+      clearInterval(idleSweep)
       clearTimeout(forced)
       if (!options.store)
         await store.close()

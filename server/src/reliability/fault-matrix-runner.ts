@@ -63,7 +63,8 @@ export function defineFaultMatrix(label: string, routes: CallRoute[]) {
 
         expect((await server.api('/healthz')).status).toBe(200)
 
-        if (fault.fault.kind === 'slow')
+        // A follow-up held by a slow 谱蓝云 lands after the answer: wait for it before counting records.
+        if (fault.fault.kind === 'slow' && expected.records !== undefined)
           await sleep(fault.fault.delayMs - (Date.now() - started) + 150)
         const sent = () => sandbox.records.addFollows.length - recordsBefore
         expect(sent()).toBe(expected.records ?? 0)
