@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import compression from 'compression'
 import cookieParser from 'cookie-parser'
 import express, { type Express } from 'express'
 import type { Logger } from 'pino'
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
   }))
 
   app.use(securityHeaders(config))
+  // On a phone network the bytes are the opening time: brotli or gzip for the page, its assets and the API.
+  app.use(compression())
   const limits = rateLimits(config.rateLimits)
 
   app.get('/healthz', (_req, res) => {

@@ -29,6 +29,17 @@ describe('security headers', () => {
   })
 })
 
+describe('compression', () => {
+  it.each([['br', 'br'], ['gzip', 'gzip']])('compresses JSON answers with %s when the client accepts it', async (accept, encoding) => {
+    // Another salesperson, so the per-salesperson rate limit test below starts from zero.
+    const wangqiang = await server.login('wangqiang')
+    const response = await fetch(`${server.url}/api/customers/wmDemoZhengKai06/context`, { headers: { 'cookie': wangqiang, 'accept-encoding': accept } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe(encoding)
+    expect((await response.json()).customer.name).toBe('郑凯')
+  })
+})
+
 describe('rate limits', () => {
   it('answers 429 RATE_LIMITED with Retry-After per salesperson on /api, without touching another salesperson', async () => {
     const statuses: number[] = []
