@@ -9,7 +9,8 @@ export function createRedisStore(url: string, keyPrefix = 'followup:'): KeyValue
   const redis = new Redis(url, {
     keyPrefix,
     enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
+    // A command in flight when the connection drops fails at once instead of waiting for a reconnect.
+    maxRetriesPerRequest: 0,
     connectTimeout: 2000,
     commandTimeout: 2000,
     retryStrategy: times => Math.min(times * 200, 2000),
