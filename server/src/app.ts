@@ -34,13 +34,22 @@ export interface AppDeps {
   sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
 }
 
+/** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
+export function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value))
+    return Number(value)
+  if (value === 'true' || value === 'false')
+    return value === 'true'
+  return value
+}
+
 /** Builds the app; never listens (index.ts does). */
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps
   const app = express()
   app.disable('x-powered-by')
   if (config.trustProxy)
-    app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy)
+    app.set('trust proxy', trustProxySetting(config.trustProxy))
 
   app.use(pinoHttp({
     logger,

@@ -47,6 +47,7 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
 
   const accessToken = createTokenCache({
     store,
+    upstream: 'pulan',
     key: `pulan:${config.appKey}:access_token`,
     fetch: async () => {
       // The token endpoint backs off on 429 like every other call, so one rate-limited answer heals.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { KeyValueStore } from '../store/store'
+import { type UpstreamName, UpstreamError } from './upstream-error'
 
 export interface FetchedToken { value: string, expiresInSeconds: number }
 
@@ -11,6 +12,8 @@ export interface TokenCache {
 
 interface Options {
   store: KeyValueStore
+  /** Whose token: a waiter that gives up reports that upstream as unavailable. */
+  upstream: UpstreamName
   key: string
   fetch: () => Promise<FetchedToken>
   /** Refresh this long before the upstream's own expiry. */
@@ -24,7 +27,7 @@ interface Options {
  * same moment: in-process through one shared promise, across instances through a lock key with expiry whose waiters
  * poll for the result.
  */
-export function createTokenCache({ store, key, fetch, marginSeconds = 300, lockTtlMs = 15_000, pollMs = 25 }: Options): TokenCache {
+export function createTokenCache({ store, upstream, key, fetch, marginSeconds = 300, lockTtlMs = 15_000, pollMs = 25 }: Options): TokenCache {
   const lockKey = `${key}:lock`
   let inFlight: Promise<string> | undefined
 
@@ -37,6 +40,10 @@ export function createTokenCache({ store, key, fetch, marginSeconds = 300, lockT
       const owner = randomUUID()
       if (await store.setIfAbsent(lockKey, owner, lockTtlMs)) {
         try {
+          // Another instance may have stored the token and released the lock since our read above.
+          const stored = await store.get(key)
+          if (stored)
+            return stored
           const token = await fetch()
           const ttlSeconds = Math.max(token.expiresInSeconds - marginSeconds, Math.ceil(token.expiresInSeconds / 2), 1)
           await store.set(key, token.value, ttlSeconds * 1000)
@@ -48,7 +55,7 @@ export function createTokenCache({ store, key, fetch, marginSeconds = 300, lockT
       }
       await new Promise(resolve => setTimeout(resolve, pollMs))
     }
-    throw new Error(`timed out waiting for ${key}`)
+    throw new UpstreamError(upstream, 'timeout', false)
   }
 
   return {

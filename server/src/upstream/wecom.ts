@@ -51,6 +51,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
 
   const accessToken = createTokenCache({
     store,
+    upstream: 'wecom',
     key: `${prefix}:access_token`,
     fetch: async () => {
       const body = await get('/cgi-bin/gettoken', { corpid: config.corpId, corpsecret: config.secret })
@@ -73,6 +74,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
 
   const ticket = (name: string, path: string, params: Record<string, string>) => createTokenCache({
     store,
+    upstream: 'wecom',
     key: `${prefix}:${name}`,
     fetch: async () => {
       const body = await withToken(path, params)
