@@ -3,7 +3,15 @@ import type { AppDeps } from '../../app'
 import { AppError } from '../../errors'
 import type { SessionUser } from '../../session'
 
-type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates'>
+type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
+
+/**
+ * How long a checked customer context is reused by submissions. The page loads it right before the salesperson
+ * fills the form; reusing it saves a submission three upstream reads. A customer reassigned within this window can
+ * still be logged once by the previous salesperson.
+ */
+const CHECKED_CONTEXT_TTL_MS = 60_000
+const checkedKey = (user: SessionUser, externalUserId: string) => `ctx:${user.wecomUserId}:${externalUserId}`
 
 const notFound = () => new AppError(404, 'CUSTOMER_NOT_FOUND', '找不到这个客户，请确认是在客户聊天中打开')
 const notYours = () => new AppError(403, 'NOT_YOUR_CUSTOMER', '这位客户不是你跟进的客户，不能为其记录跟进')
@@ -12,7 +20,7 @@ const notYours = () => new AppError(403, 'NOT_YOUR_CUSTOMER', '这位客户不�
  * The customer as both upstreams know them, checked to be the salesperson's: WeCom's follow_user decides who may
  * act on a customer. The WeCom check and the 谱蓝云 reads run in parallel.
  */
-export async function loadCustomerContext({ wecom, pulan, templates }: Deps, user: SessionUser, externalUserId: string): Promise<CustomerContext> {
+export async function loadCustomerContext({ wecom, pulan, templates, store }: Deps, user: SessionUser, externalUserId: string): Promise<CustomerContext> {
   const [contact, scrm] = await Promise.all([
     wecom.getExternalContact(externalUserId),
     pulan.getCustomer(externalUserId).then(async customer =>
@@ -22,7 +30,7 @@ export async function loadCustomerContext({ wecom, pulan, templates }: Deps, use
     throw notFound()
   if (!contact.followUserIds.includes(user.wecomUserId))
     throw notYours()
-  return {
+  const context: CustomerContext = {
     customer: {
       externalUserId,
       customerId: scrm.customer.customerId,
@@ -33,6 +41,16 @@ export async function loadCustomerContext({ wecom, pulan, templates }: Deps, use
     opportunities: scrm.opportunities,
     templates: templates.all,
   }
+  await store.set(checkedKey(user, externalUserId), JSON.stringify(context.opportunities), CHECKED_CONTEXT_TTL_MS)
+  return context
+}
+
+/** The customer's opportunities as checked for this salesperson within the last minute, or checked now. */
+export async function checkedOpportunities(deps: Deps, user: SessionUser, externalUserId: string): Promise<Opportunity[]> {
+  const cached = await deps.store.get(checkedKey(user, externalUserId))
+  if (cached)
+    return JSON.parse(cached) as Opportunity[]
+  return (await loadCustomerContext(deps, user, externalUserId)).opportunities
 }
 
 /** The opportunity and stage a submission names, or the 422 that says why not. */

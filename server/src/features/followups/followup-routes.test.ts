@@ -51,6 +51,22 @@ describe('POST /api/follow-ups', () => {
     expect(response.body).toMatchObject({ businessId: 1001, stageId: 12, templateId: 10, templateName: '日常', version: 1, userId: 101, nextContactTime: '2026-11-26T01:30:00.000Z' })
   })
 
+  it('reuses the customer check the page just loaded, so a submission makes one upstream call', async () => {
+    expect((await server.api(`/api/customers/${CHEN_JING.externalUserId}/context`, { cookie })).status).toBe(200)
+    const reads = ['wecom.externalcontact', 'pulan.customer', 'pulan.opportunities'] as const
+    const before = reads.map(name => server.sandbox.records.count(name))
+    expect((await submit(fullSubmission(file))).status).toBe(201)
+    expect(reads.map(name => server.sandbox.records.count(name))).toEqual(before)
+  })
+
+  it('checks the customer itself when the page did not load it first', async () => {
+    const lina = await server.login('lina')
+    const before = server.sandbox.records.count('wecom.externalcontact')
+    const response = await submit({ ...fullSubmission(file), externalUserId: 'wmDemoWuTing05', businessId: 1006, stageId: 12 }, newKey(), lina)
+    expect(server.sandbox.records.count('wecom.externalcontact')).toBe(before + 1)
+    expect(response.status).toBe(201)
+  })
+
   it('takes userId from the session, never from the body', async () => {
     const response = await submit({ ...fullSubmission(file), userId: 999 })
     expect(response.status).toBe(400)

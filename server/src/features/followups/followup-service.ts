@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app'
 import { AppError, validationFailed } from '../../errors'
 import type { SessionUser } from '../../session'
 import { UpstreamError } from '../../upstream/upstream-error'
-import { checkOpportunity, loadCustomerContext } from '../customers/context-service'
+import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
 import { buildAddFollow } from './build-add-follow'
 
 /** add-follow itself failed: the route decides whether the key is kept (the record may exist) or released. */
@@ -13,7 +13,7 @@ export class SendFailure extends Error {
   }
 }
 
-type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates'>
+type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
 
 /** Checks everything 谱蓝云 would, fills what the page must not choose, and posts the follow-up once. */
 export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyKey: string, submission: FollowUpSubmission): Promise<FollowUpReceipt> {
@@ -27,8 +27,7 @@ export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyK
   if (Object.keys(missing).length)
     throw new AppError(422, 'MODULE_REQUIRED', firstMessage(missing), missing)
 
-  const context = await loadCustomerContext(deps, user, submission.externalUserId)
-  checkOpportunity(context.opportunities, submission.businessId, submission.stageId)
+  checkOpportunity(await checkedOpportunities(deps, user, submission.externalUserId), submission.businessId, submission.stageId)
 
   const request = AddFollowRequest.safeParse(buildAddFollow(submission, template, user))
   if (!request.success) {
