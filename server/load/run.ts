@@ -40,12 +40,12 @@ try {
       const session = sessions[nextSession++ % sessions.length]!
       const key = newKey()
       const body = JSON.stringify(submissionFor(session.person, key))
-      context.key = key
+      ;(context as { key?: string }).key = key
       tally.sent.set(key, { cookie: session.cookie, body })
       return { ...req, headers: { 'content-type': 'application/json', 'cookie': session.cookie, 'idempotency-key': key }, body }
     },
     onResponse: (status, _body, context) => {
-      tally.answered(String(context.key), status)
+      tally.answered(String((context as { key?: string }).key), status)
     },
   }
 
