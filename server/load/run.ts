@@ -19,6 +19,12 @@ const { values: args } = parseArgs({
 const duration = Number(args.duration)
 const connections = Number(args.connections)
 const sessionCount = Number(args.sessions)
+for (const [name, value] of Object.entries({ duration, connections, sessions: sessionCount })) {
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number`)
+    process.exit(2)
+  }
+}
 
 const startedAt = Date.now()
 const phase = (name: string) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${name}`)
@@ -71,6 +77,10 @@ try {
   const ok = printReport({ result, reconciled: tally.reconcile(remarks), warmUpRecords, memory: { before, after, afterGc, afterDrop } })
   process.exitCode = ok ? 0 : 1
   phase('done')
+}
+catch (error) {
+  console.error('load test failed to run:', error)
+  process.exitCode = 1
 }
 finally {
   await server.stop()

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SANDBOX_CREDENTIALS } from '../sandbox'
 import { CONFIGURED_SECRETS, filesUnder, findSecrets, readText, SECRET_NAMES } from './secret-scan'
 
 const webDir = fileURLToPath(new URL('../../../web', import.meta.url))
@@ -26,8 +27,8 @@ describe('the web bundle', () => {
     expect(scripts.some(file => readText(file).includes('/api/follow-ups'))).toBe(true)
   })
 
-  it('holds no secret value, and no secret setting or parameter name', () => {
-    const leaks = files.flatMap(file => findSecrets(readText(file), CONFIGURED_SECRETS, SECRET_NAMES).map(secret => `${secret} in ${file.slice(outDir.length)}`))
+  it('holds no secret value or app key, and no secret setting or parameter name', () => {
+    const leaks = files.flatMap(file => findSecrets(readText(file), [...CONFIGURED_SECRETS, SANDBOX_CREDENTIALS.appKey], SECRET_NAMES).map(secret => `${secret} in ${file.slice(outDir.length)}`))
     expect(leaks).toEqual([])
   })
 })
