@@ -4,12 +4,14 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
+import { preloadFirstScreen } from './build/preloadFirstScreen.ts'
 
 const server = 'http://127.0.0.1:3000'
 
 export default defineConfig({
   plugins: [
     lazyVantIconFont(),
+    preloadFirstScreen(['src/platform/wecom.ts', 'src/pages/FollowupPage.vue']),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
   ],

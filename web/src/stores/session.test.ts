@@ -67,4 +67,58 @@ describe('start-up', () => {
     await useSessionStore().start()
     expect(login).toHaveBeenCalledOnce()
   })
+
+  describe('the context this device saw last', () => {
+    beforeEach(() => {
+      localStorage.clear()
+      setBoot({ sandbox: true, me })
+      setUrl('?customer=wmCustomer1')
+    })
+
+    it('shows the saved context at once, then the fresh one', async () => {
+      await useSessionStore().start()
+      setActivePinia(createPinia())
+      let answer!: () => void
+      server.on('GET', '/api/customers/wmCustomer1/context', () => new Promise((resolve) => {
+        answer = () => resolve({ status: 200, body: { ...context, customer: { ...context.customer, name: '张三（新）' } } })
+      }))
+      const session = useSessionStore()
+      const starting = session.start()
+      await vi.waitFor(() => expect(session.phase).toBe('ready'))
+      expect(session.context?.customer.name).toBe('张三')
+      answer()
+      await starting
+      expect(session.context?.customer.name).toBe('张三（新）')
+    })
+
+    it('keeps the saved context when the network is down', async () => {
+      await useSessionStore().start()
+      setActivePinia(createPinia())
+      server.on('GET', '/api/customers/wmCustomer1/context', () => 'network-error')
+      const session = useSessionStore()
+      await session.start()
+      expect(session.phase).toBe('ready')
+      expect(session.context?.customer.name).toBe('张三')
+    })
+
+    it('forgets it and explains when the customer is no longer the salesperson\'s', async () => {
+      await useSessionStore().start()
+      setActivePinia(createPinia())
+      server.on('GET', '/api/customers/wmCustomer1/context', () => errorReply(403, 'NOT_YOUR_CUSTOMER', '这位客户不在你的客户列表中'))
+      const session = useSessionStore()
+      await session.start()
+      expect(session.phase).toBe('problem')
+      expect(Object.keys(localStorage).filter(k => k.startsWith('followup:context:'))).toEqual([])
+    })
+
+    it('is never shown to another salesperson on the same device', async () => {
+      await useSessionStore().start()
+      setActivePinia(createPinia())
+      setBoot({ sandbox: true, me: { ...me, wecomUserId: 'lina' } })
+      server.on('GET', '/api/customers/wmCustomer1/context', () => 'network-error')
+      const session = useSessionStore()
+      await session.start()
+      expect(session.phase).toBe('problem')
+    })
+  })
 })

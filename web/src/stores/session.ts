@@ -2,10 +2,11 @@ import type { CustomerContext, Me } from '@app/shared'
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import { getCustomerContext, getMe } from '../api/endpoints'
-import { auth } from '../api/http'
+import { ApiError, auth } from '../api/http'
 import { readBoot } from '../boot'
 import type { Platform } from '../platform'
 import { choosePlatform, isCustomerEntry } from '../platform'
+import { contextCache } from './contextCache'
 import type { StartProblem } from './problem'
 import { describeStartProblem } from './problem'
 
@@ -28,16 +29,30 @@ export const useSessionStore = defineStore('session', () => {
     phase.value = 'problem'
   }
 
+  /** Shows the context this device last saw at once, then the fresh one; only a refusal replaces the form. */
   async function loadContext() {
-    if (!externalUserId.value)
+    const id = externalUserId.value
+    if (!id)
       return
-    phase.value = 'starting'
+    const salesperson = me.value?.wecomUserId
+    const cached = salesperson ? contextCache.read(salesperson, id) : null
+    context.value = cached
+    phase.value = cached ? 'ready' : 'starting'
     try {
-      context.value = await getCustomerContext(externalUserId.value)
+      const fresh = await getCustomerContext(id)
+      if (externalUserId.value !== id)
+        return
+      context.value = fresh
       phase.value = 'ready'
+      if (salesperson)
+        contextCache.write(salesperson, id, fresh)
     }
     catch (error) {
-      fail(error)
+      const refused = error instanceof ApiError && error.status >= 400 && error.status < 500
+      if (refused && salesperson)
+        contextCache.forget(salesperson, id)
+      if (refused || !cached)
+        fail(error)
     }
   }
 
