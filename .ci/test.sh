@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: type checks, unit and HTTP tests (shared, server, web), Redis store tests, browser tests in Chromium.
+# Every test: type checks, unit and HTTP tests (shared, server, web), Redis store and multi-instance tests, browser
+# tests in Chromium, a short load test and a quick benchmark run (which fails only if the bench itself breaks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/pnpm.sh
@@ -15,9 +16,14 @@ export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 
 echo "› type check"
 pnpm -r typecheck
+pnpm exec tsc -p bench/tsconfig.json
 echo "› build the page"
 pnpm --filter @app/web build
-echo "› unit and HTTP tests"
+echo "› unit, HTTP, Redis and multi-instance tests"
 pnpm vitest run
 echo "› browser tests (Chromium, 375x667, zh-CN)"
 pnpm --filter @app/web test:e2e
+echo "› load test (short)"
+pnpm test:load --duration 5
+echo "› benchmarks (quick: fails only if the bench breaks, not on a missed budget)"
+pnpm bench --quick
