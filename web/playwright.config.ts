@@ -51,6 +51,7 @@ export default defineConfig({
       SANDBOX_WECOM_PORT: String(E2E_PORTS.wecom),
       SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-0123456789',
       LOG_LEVEL: 'warn',
+      UPSTREAM_TIMEOUT_MS: '2000',
       RATE_LIMIT_API_PER_USER: '100000',
       RATE_LIMIT_AUTH_PER_IP: '100000',
     },

@@ -98,3 +98,19 @@ test('no horizontal overflow at 375 px and in a 360 px desktop sidebar', async (
     expect(overflow).toBeLessThanOrEqual(0)
   }
 })
+
+test('谱蓝云 too slow to answer: the outcome is shown as unknown, honestly, and the salesperson decides', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await answerDailyTemplate(page)
+  await sandbox.fault('pulan.addFollow', { kind: 'slow', delayMs: 3000 }, 1)
+  await page.getByTestId('submit').click()
+  await expect(page.getByTestId('pending-banner')).toHaveAttribute('data-status', 'unknown', { timeout: 15_000 })
+  await expect(page.getByTestId('pending-banner')).toContainText('可能已记录')
+  await saveScreen(page, '10-outcome-unknown')
+  // The record did arrive, late; the salesperson sees it in 谱蓝云 and stops here.
+  await expect.poll(async () => (await sandbox.records()).addFollows.length, { timeout: 10_000 }).toBe(1)
+  await page.getByTestId('pending-found').click()
+  await expect(page.getByTestId('pending-banner')).toHaveCount(0)
+  await expect(page.getByTestId('submit')).toBeEnabled()
+  expect((await sandbox.records()).addFollows).toHaveLength(1)
+})

@@ -95,5 +95,15 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
     }
   }
 
-  return { errors, busy, active, blocked, delivered, submit, retry: () => active.value && outbox.send(active.value.key) }
+  return {
+    errors,
+    busy,
+    active,
+    blocked,
+    delivered,
+    submit,
+    retry: () => active.value && outbox.send(active.value.key),
+    resendAsNew: () => active.value && outbox.resendAsNew(active.value.key),
+    forget: () => active.value && outbox.forget(active.value.key),
+  }
 }

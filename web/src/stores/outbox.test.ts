@@ -112,6 +112,27 @@ describe('outbox', () => {
     expect(keys()).toEqual([keys()[0], keys()[0]])
   })
 
+  it('sends an unknown outcome again under a new key when the salesperson found no record', async () => {
+    replies.push(errorReply(504, 'UPSTREAM_OUTCOME_UNKNOWN', '结果未知'))
+    const outbox = useOutboxStore()
+    const first = await outbox.submit(submission, names)
+    expect(first.status).toBe('unknown')
+    const outcome = await outbox.resendAsNew(outbox.entries[0]!.key)
+    expect(outcome?.status).toBe('sent')
+    expect(outbox.entries).toEqual([])
+    expect(new Set(keys()).size).toBe(2)
+  })
+
+  it('stops confirming an unknown outcome when the salesperson found the record, keeping the draft', async () => {
+    replies.push(errorReply(504, 'UPSTREAM_OUTCOME_UNKNOWN', '结果未知'))
+    const outbox = useOutboxStore()
+    await outbox.submit(submission, names)
+    outbox.forget(outbox.entries[0]!.key)
+    expect(outbox.entries).toEqual([])
+    expect(keys()).toHaveLength(1)
+    expect(loadDraft('wm1', 100)?.remark).toBe('草稿')
+  })
+
   it.each([
     [422, 'STAGE_NOT_ALLOWED', '该阶段不可选'],
     [400, 'VALIDATION_FAILED', '请检查填写内容'],

@@ -92,6 +92,23 @@ export const useOutboxStore = defineStore('outbox', () => {
     return send(entry.key) as Promise<SendOutcome>
   }
 
+  /**
+   * The way out of "outcome unknown": the salesperson checked 谱蓝云 and did not find the record, so the same
+   * submission goes again under a new key (the old key would only replay the unknown outcome).
+   */
+  function resendAsNew(key: string) {
+    const entry = find(key)
+    if (!entry)
+      return null
+    remove(key)
+    return submit(entry.submission, { customerName: entry.customerName, businessName: entry.businessName })
+  }
+
+  /** The salesperson found the record in 谱蓝云: stop confirming, keep the draft until they clear it. */
+  function forget(key: string) {
+    remove(key)
+  }
+
   /** Retries everything not failed; used on page open, on `online`, and by the banner's button. */
   function flush() {
     return Promise.all(entries.value.filter(e => e.status !== 'failed').map(e => send(e.key)))
@@ -110,7 +127,7 @@ export const useOutboxStore = defineStore('outbox', () => {
     return flush()
   }
 
-  return { entries, lastDelivered, submit, send, flush, remove, activeFor, startAutoRetry }
+  return { entries, lastDelivered, submit, send, resendAsNew, forget, flush, remove, activeFor, startAutoRetry }
 })
 
 function sameTarget(entry: OutboxEntry, target: { externalUserId: string, businessId: number }) {
