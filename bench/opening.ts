@@ -1,11 +1,11 @@
 import { type Browser, type BrowserContext, chromium } from '@playwright/test'
+import { CHROMIUM, PHONE } from '../web/e2e/support/phone'
 import { openSignedIn } from '../web/e2e/support/session'
 import { installWecomBridge, WECOM_USER_AGENT } from '../web/e2e/support/wecom-bridge'
 import { type PageTimings, readinessProbe, readTimings } from './readiness-probe'
 import { apiRoundTrips, type RoundTrips } from './round-trips'
 import { median, round } from './stats'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage']
 export const PROFILE = { cpuSlowdown: 4, latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 }
 const CUSTOMER = { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.2741, longitude: 120.1551 } }
 
@@ -45,12 +45,7 @@ async function visit(context: BrowserContext, cold: boolean): Promise<Visit> {
 async function newSignedInContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    ...PHONE,
     userAgent: WECOM_USER_AGENT,
   })
   // tsx compiles with esbuild's keepNames: functions handed to the page (the bridge, the probe) call __name().
@@ -65,7 +60,7 @@ async function newSignedInContext(browser: Browser, baseURL: string): Promise<Br
 
 /** Cold and warm openings, each run in a fresh signed-in context. */
 export async function measureOpening(baseURL: string, runs: number): Promise<OpeningResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch(CHROMIUM)
   const cold: Visit[] = []
   const warm: Visit[] = []
   try {

@@ -1,16 +1,7 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM, PHONE } from './e2e/support/phone'
 import { APP_URL, E2E_PORTS } from './e2e/support/ports'
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-]
 
 /** The built page served by the real server in sandbox mode, in Debian's Chromium at a phone's size, in Chinese. */
 export default defineConfig({
@@ -24,13 +15,8 @@ export default defineConfig({
   outputDir: '../.tmp/e2e-results',
   use: {
     baseURL: APP_URL,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+    ...PHONE,
+    launchOptions: CHROMIUM,
     screenshot: 'only-on-failure',
   },
   webServer: {

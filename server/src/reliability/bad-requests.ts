@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { TEST_SESSION_SECRET, type ApiResponse, type TestServer } from '../test/harness'
+import { type ApiResponse, readResponse, TEST_SESSION_SECRET, type TestServer } from '../test/harness'
 import type { UploadedFile } from './drivers'
 
 export interface BadRequestContext { server: TestServer, cookie: string, file: UploadedFile }
@@ -22,14 +22,7 @@ export async function raw(server: TestServer, path: string, init: RawInit = {}):
   if (init.cookie)
     headers.cookie = init.cookie
   const body = typeof init.body === 'string' ? init.body : init.body && new Uint8Array(init.body)
-  const response = await fetch(`${server.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
-  const text = await response.text()
-  let parsed: unknown = text
-  try {
-    parsed = JSON.parse(text)
-  }
-  catch {}
-  return { status: response.status, headers: response.headers, body: parsed }
+  return readResponse(await fetch(`${server.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' }))
 }
 
 export const json = { 'content-type': 'application/json' }

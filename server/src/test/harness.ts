@@ -49,14 +49,7 @@ export async function startTestServer(options: { sandbox?: SandboxOptions, env?:
       headers['content-type'] ??= 'application/json'
       body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
     }
-    const response = await fetch(`${running.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' })
-    const text = await response.text()
-    let parsed: unknown = text
-    try {
-      parsed = JSON.parse(text)
-    }
-    catch {}
-    return { status: response.status, headers: response.headers, body: parsed }
+    return readResponse(await fetch(`${running.url}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' }))
   }
 
   return {
@@ -70,6 +63,17 @@ export async function startTestServer(options: { sandbox?: SandboxOptions, env?:
       await sandbox.close()
     },
   }
+}
+
+/** Status, headers and the body as JSON when it is JSON, else as text. */
+export async function readResponse(response: Response): Promise<ApiResponse> {
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  }
+  catch {}
+  return { status: response.status, headers: response.headers, body: parsed }
 }
 
 /** Walks the real OAuth2 flow: our /auth/login -> the sandbox's authorize page -> pick a person -> our callback. */
