@@ -34,7 +34,7 @@ export function preloadFirstScreen(modules: string[]): Plugin {
         const tag = (attrs: HtmlTagDescriptor['attrs']): HtmlTagDescriptor => ({ tag: 'link', attrs, injectTo: 'head' })
         return [
           ...[...scripts].filter(file => !already(file)).map(file => tag({ rel: 'modulepreload', crossorigin: true, href: `/${file}` })),
-          ...[...styles].filter(file => !already(file)).map(file => tag({ rel: 'preload', as: 'style', href: `/${file}` })),
+          ...[...styles].filter(file => !already(file)).map(file => tag({ rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` })),
         ]
       },
     },

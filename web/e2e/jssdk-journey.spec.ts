@@ -95,6 +95,31 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
   expect(violations).toEqual([])
 })
 
+test('voice input fills a text module through the WeCom voice APIs the config granted', async ({ page }) => {
+  await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.27, longitude: 120.15 }, spoken: '客户说下周二可以见面' })
+  await openSignedIn(page, '/')
+  await page.getByTestId('template-10').click()
+  const module = page.locator('[data-module-id="21"]')
+  await module.getByTestId('voice-input').click()
+  await expect(module.getByTestId('voice-input')).toHaveText('结束')
+  await saveScreen(page, '11-voice-recording')
+  await module.getByTestId('voice-input').click()
+  await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue(/客户说下周二可以见面/)
+  const calls = (await bridgeCalls(page)).map(c => c.name)
+  expect(calls.indexOf('startRecord')).toBeGreaterThan(calls.indexOf('agentConfig'))
+  expect(calls).toEqual(expect.arrayContaining(['startRecord', 'stopRecord', 'translateVoice']))
+})
+
+test('without voice support in the client, voice input fails with a clear message and loses nothing', async ({ page }) => {
+  await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoChenJing01', location: { latitude: 30.27, longitude: 120.15 } })
+  await openSignedIn(page, '/')
+  await page.getByTestId('template-10').click()
+  await page.locator('[data-testid="module-21-input"] textarea').fill('已经写好的内容')
+  await page.locator('[data-module-id="21"]').getByTestId('voice-input').click()
+  await expect(page.locator('.van-toast')).toContainText('录音')
+  await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('已经写好的内容')
+})
+
 test('opened from a group chat, the page says where to open it', async ({ page }) => {
   await installWecomBridge(page, { entry: 'group_chat_tools' })
   await openSignedIn(page, '/')

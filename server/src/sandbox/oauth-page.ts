@@ -12,7 +12,7 @@ const param = (req: Request, name: string) => (typeof req.query[name] === 'strin
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover"><title>${escapeHtml(title)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>
 body{margin:0;font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#f2f3f5;color:#323233}
 main{max-width:480px;margin:0 auto;padding:24px 16px}h1{font-size:20px;margin:0 0 8px}p{color:#646566;font-size:14px;line-height:1.6}

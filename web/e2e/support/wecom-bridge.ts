@@ -6,6 +6,8 @@ export interface BridgeOptions {
   entry: string
   externalUserId?: string
   location?: { latitude: number, longitude: number } | 'denied'
+  /** What translateVoice recognises; without it the voice APIs are answered as unsupported. */
+  spoken?: string
 }
 
 export interface BridgeCall { name: string, params: Record<string, unknown> }
@@ -19,15 +21,31 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
     const calls: { name: string, params: unknown }[] = []
     ;(window as any).__bridgeCalls = calls
     // Like the WeCom client: the customer-contact APIs answer only after a successful agentConfig.
+    // The voice APIs need a config (the corp's, or since WeCom 3.0.24 the agent's) that listed them.
     let agentConfigured = false
+    let corpConfigured = false
+    const granted = new Set<string>()
     const needsAgentConfig = new Set(['getContext', 'getCurExternalContact', 'geoLocation'])
+    const voice = new Set(['startRecord', 'stopRecord', 'translateVoice'])
     const answer = (name: string, params: any): Record<string, unknown> => {
-      if (needsAgentConfig.has(name) && !agentConfigured)
+      if ((needsAgentConfig.has(name) && !agentConfigured) || (voice.has(name) && !granted.has(name)))
         return { err_msg: `${name}:fail_no permission` }
+      if (voice.has(name) && !opts.spoken)
+        return { err_msg: `${name}:fail_not supported` }
       switch (name) {
-        case 'preVerifyJSAPI': return { err_msg: 'config:ok' }
+        case 'preVerifyJSAPI':
+          corpConfigured = typeof params?.verifySignature === 'string' && params.verifySignature.length === 40
+          if (corpConfigured)
+            (params.verifyJsApiList ?? []).forEach((api: string) => granted.add(api))
+          return { err_msg: corpConfigured ? 'config:ok' : 'config:fail_invalid signature' }
+        case 'startRecord': return { err_msg: 'startRecord:ok' }
+        case 'stopRecord': return { err_msg: 'stopRecord:ok', localId: 'local-voice-1' }
+        case 'translateVoice':
+          return params?.localId === 'local-voice-1' ? { err_msg: 'translateVoice:ok', translateResult: opts.spoken } : { err_msg: 'translateVoice:fail_no such voice' }
         case 'agentConfig':
           agentConfigured = typeof params?.signature === 'string' && params.signature.length === 40
+          if (agentConfigured)
+            (params.jsApiList ?? []).forEach((api: string) => granted.add(api))
           return { err_msg: agentConfigured ? 'agentConfig:ok' : 'agentConfig:fail_invalid signature' }
         case 'getContext': return { err_msg: 'getContext:ok', entry: opts.entry, shareTicket: '' }
         case 'getCurExternalContact':
