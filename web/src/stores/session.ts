@@ -73,12 +73,17 @@ export const useSessionStore = defineStore('session', () => {
       }
       platform.value = markRaw(chosen)
       chosen.ready().catch((error: Error) => (sdkProblem.value = error.message))
+      // Inside WeCom both questions go to the client at once (one bridge round trip less before the context
+      // request); the customer is only used when the entry allows one. The sandbox asks in turn: its customer
+      // question may open a picker.
+      const customer = chosen.kind === 'wecom' ? chosen.getCurExternalContact() : null
+      customer?.catch(() => {})
       entry.value = await chosen.getEntry()
       if (!isCustomerEntry(entry.value)) {
         phase.value = 'wrong-entry'
         return
       }
-      externalUserId.value = await chosen.getCurExternalContact()
+      externalUserId.value = await (customer ?? chosen.getCurExternalContact())
     }
     catch (error) {
       return fail(error)
