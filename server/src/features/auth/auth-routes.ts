@@ -5,7 +5,7 @@ import { errorPage } from './error-page'
 import { createOAuthStates } from './oauth-state'
 import { safeReturnTo } from './return-to'
 
-export function authRoutes({ config, store, wecom, pulan, logger }: AppDeps): Router {
+export function authRoutes({ config, store, wecom, pulan }: AppDeps): Router {
   const router = Router()
   const states = createOAuthStates(store, config.sessionSecret)
   const secure = config.publicUrl.startsWith('https:')
@@ -44,7 +44,7 @@ export function authRoutes({ config, store, wecom, pulan, logger }: AppDeps): Ro
     }
     const user = await pulan.getUserByWecomUserId(wecomUserId)
     if (!user) {
-      logger.warn({ wecomUserId }, 'no 谱蓝云 user for this WeCom member')
+      req.log.warn({ wecomUserId }, 'no 谱蓝云 user for this WeCom member')
       res.status(403).type('html').send(errorPage('没有谱蓝云账号', '你的企业微信账号还没有关联谱蓝云用户，请联系管理员开通。'))
       return
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BootInfo } from '@app/shared'
+import type { Logger } from 'pino'
 import express, { Router } from 'express'
 import type { AppDeps } from '../../app'
 import { readSession } from '../../session'
@@ -20,7 +21,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * with one, the page gets the salesperson inline.
  */
 export function pageRoutes(deps: AppDeps): Router {
-  const { config, logger } = deps
+  const { config } = deps
   const router = Router()
   const indexFile = join(config.webDistDir, 'index.html')
   const template = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null
@@ -29,12 +30,12 @@ export function pageRoutes(deps: AppDeps): Router {
   router.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }))
 
   /** Signatures for the URL being served, so the page needs no signing round trip; the page asks when absent. */
-  async function preSign(pageUrl: string) {
+  async function preSign(pageUrl: string, log: Logger) {
     try {
       return { url: pageUrl, ...(await withTimeout(signPage(deps, pageUrl), 1000)) }
     }
     catch (error) {
-      logger.warn({ err: { message: (error as Error).message } }, 'page served without JS-SDK signatures')
+      log.warn({ err: { message: (error as Error).message } }, 'page served without JS-SDK signatures')
       return undefined
     }
   }
@@ -50,7 +51,7 @@ export function pageRoutes(deps: AppDeps): Router {
       res.redirect(302, `/auth/login?returnTo=${encodeURIComponent(req.originalUrl)}`)
       return
     }
-    const jssdk = await preSign(new URL(req.originalUrl, config.publicUrl).href)
+    const jssdk = await preSign(new URL(req.originalUrl, config.publicUrl).href, req.log)
     const html = template.replace('</head>', `${bootScript({ sandbox: config.sandbox, me, ...(jssdk && { jssdk }) })}</head>`)
     res.set('Cache-Control', 'no-store').type('html').send(html)
   })
