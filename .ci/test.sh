@@ -14,6 +14,8 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --d
 trap 'kill "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$REDIS_DIR"' EXIT
 export TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 
+echo "› lint"
+pnpm lint
 echo "› type check"
 pnpm -r typecheck
 pnpm exec tsc -p bench/tsconfig.json

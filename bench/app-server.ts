@@ -1,6 +1,7 @@
+import type { Spawned } from './processes'
 import { SANDBOX_CREDENTIALS } from '../server/src/sandbox/demo-data'
 import { SERVER_ENTRY } from './paths'
-import { freePort, SESSION_SECRET, type Spawned, spawnTs, waitFor200 } from './processes'
+import { freePort, SESSION_SECRET, spawnTs, waitFor200 } from './processes'
 
 export interface AppServer extends Spawned {
   url: string
@@ -10,17 +11,19 @@ export interface AppServer extends Spawned {
   startMs: number
 }
 
-const common = (port: number, url: string, logLevel: string): Record<string, string> => ({
-  HOST: '127.0.0.1',
-  PORT: String(port),
-  PUBLIC_URL: url,
-  SESSION_SECRET,
-  LOG_LEVEL: logLevel,
-  // The bench is one salesperson on one IP sending thousands of requests a second.
-  RATE_LIMIT_API_PER_USER: '100000000',
-  RATE_LIMIT_API_PER_IP: '100000000',
-  RATE_LIMIT_AUTH_PER_IP: '100000000',
-})
+function common(port: number, url: string, logLevel: string): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    SESSION_SECRET,
+    LOG_LEVEL: logLevel,
+    // The bench is one salesperson on one IP sending thousands of requests a second.
+    RATE_LIMIT_API_PER_USER: '100000000',
+    RATE_LIMIT_API_PER_IP: '100000000',
+    RATE_LIMIT_AUTH_PER_IP: '100000000',
+  }
+}
 
 async function started(env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<Spawned & { startMs: number }> {
   const begin = performance.now()

@@ -1,9 +1,12 @@
-import { type Browser, type BrowserContext, chromium } from '@playwright/test'
+import type { Browser, BrowserContext } from '@playwright/test'
+import type { PageTimings } from './readiness-probe'
+import type { RoundTrips } from './round-trips'
+import { chromium } from '@playwright/test'
 import { CHROMIUM, PHONE } from '../web/e2e/support/phone'
 import { openSignedIn } from '../web/e2e/support/session'
 import { installWecomBridge, WECOM_USER_AGENT } from '../web/e2e/support/wecom-bridge'
-import { type PageTimings, readinessProbe, readTimings } from './readiness-probe'
-import { apiRoundTrips, type RoundTrips } from './round-trips'
+import { readinessProbe, readTimings } from './readiness-probe'
+import { apiRoundTrips } from './round-trips'
 import { median, round } from './stats'
 
 export const PROFILE = { cpuSlowdown: 4, latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 }

@@ -4,8 +4,8 @@ import type { ModulesResult } from './modules'
 import type { OpeningResult, Visit } from './opening'
 import type { ServerLoadResult } from './server-load'
 import type { StartupResult } from './startup'
-import { fmtKB, fmtMs, table } from './table'
 import type { WeightSet } from './weight'
+import { fmtKB, fmtMs, table } from './table'
 
 export function weightTable(title: string, set: WeightSet): string {
   const rows = set.files.map(f => [f.file, fmtKB(f.raw), fmtKB(f.gzip), fmtKB(f.brotli)])

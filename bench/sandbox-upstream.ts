@@ -1,5 +1,6 @@
+import type { Spawned } from './processes'
 import { fileURLToPath } from 'node:url'
-import { type Spawned, spawnTs } from './processes'
+import { spawnTs } from './processes'
 
 export interface Upstream extends Spawned { pulanBaseUrl: string, wecomBaseUrl: string }
 

@@ -1,10 +1,14 @@
+import type { AppServer } from './app-server'
+import type { LoadFigures } from './load'
+import type { Spawned } from './processes'
+import type { Upstream } from './sandbox-upstream'
 import { fileURLToPath } from 'node:url'
 import { signIn } from '../server/src/test/harness'
 import { CHEN_JING, fullSubmission } from '../server/src/test/submission'
-import { type AppServer, startLiveModeServer } from './app-server'
-import { assertHealthy, type LoadFigures, postLoad } from './load'
-import { freePort, type Spawned, spawnTs } from './processes'
-import { startUpstream, type Upstream } from './sandbox-upstream'
+import { startLiveModeServer } from './app-server'
+import { assertHealthy, postLoad } from './load'
+import { freePort, spawnTs } from './processes'
+import { startUpstream } from './sandbox-upstream'
 import { round } from './stats'
 
 export interface Comparison {

@@ -26,7 +26,7 @@ export function weightSet(files: Iterable<string>, dist = WEB_DIST_DIR): WeightS
  */
 export function initialFiles(dist = WEB_DIST_DIR): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const referenced = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map(m => m[1]!)
+  const referenced = [...html.matchAll(/<(?:script|link)\s[^>]*(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map(m => m[1]!)
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
   const found = new Set<string>(referenced)
   const seen = new Set<string>()

@@ -2,7 +2,6 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM, PHONE } from './e2e/support/phone'
 import { APP_URL, E2E_PORTS } from './e2e/support/ports'
 
-
 /** The built page served by the real server in sandbox mode, in Debian's Chromium at a phone's size, in Chinese. */
 export default defineConfig({
   testDir: 'e2e',

@@ -1,10 +1,11 @@
+import type { Salesperson } from './submissions'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { signIn } from '../src/test/harness'
 import { printReport } from './report'
-import { startServerChild } from './server-child'
-import { newKey, SALESPEOPLE, type Salesperson, submissionFor } from './submissions'
 import { resendUnanswered } from './resend'
+import { startServerChild } from './server-child'
+import { newKey, SALESPEOPLE, submissionFor } from './submissions'
 import { Tally } from './tally'
 
 // 200 salespeople (signed-in sessions spread over the sandbox's demo salespeople) each submitting follow-ups, every

@@ -1,7 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import type { LoadReply, LoadRequest, MemoryFigures } from './server-process'
+import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import type { LoadReply, LoadRequest, MemoryFigures } from './server-process'
 
 /** The server process under load, and the questions the runner asks it over IPC. */
 export interface ServerChild {

@@ -8,11 +8,11 @@ import { createMemoryStore } from '../src/store/memory-store'
 
 export type LoadRequest = { type: 'memory', gc: boolean } | { type: 'records' } | { type: 'drop-retained' } | { type: 'stop' }
 export interface MemoryFigures { rssMb: number, heapUsedMb: number }
-export type LoadReply =
-  | { type: 'ready', url: string, sessionSecret: string }
-  | { type: 'memory', memory: MemoryFigures }
-  | { type: 'records', remarks: string[] }
-  | { type: 'done' }
+export type LoadReply
+  = | { type: 'ready', url: string, sessionSecret: string }
+    | { type: 'memory', memory: MemoryFigures }
+    | { type: 'records', remarks: string[] }
+    | { type: 'done' }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024 * 10) / 10
 const reply = (message: LoadReply) => process.send?.(message)

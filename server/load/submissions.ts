@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto'
 import type { FollowUpSubmission } from '@app/shared'
+import { randomUUID } from 'node:crypto'
 
 /** Each demo salesperson and an open opportunity of a customer they follow (see src/sandbox/demo-data.ts). */
 export const SALESPEOPLE = [

@@ -1,7 +1,8 @@
+import type { PulanPaths } from './upstream/pulan-paths'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { DEFAULT_PULAN_PATHS, type PulanPaths } from './upstream/pulan-paths'
+import { DEFAULT_PULAN_PATHS } from './upstream/pulan-paths'
 
 // The only module that reads process.env (see the test "only config.ts reads process.env").
 
@@ -31,7 +32,7 @@ export interface AppConfig {
 /** Settings before the upstream is known: in sandbox mode the sandbox supplies base URLs and credentials. */
 export type Settings = Omit<AppConfig, 'wecom' | 'pulan'> & { wecom: WecomConfig | null, pulan: PulanConfig | null }
 
-const optionalText = z.string().trim().optional().transform(value => (value ? value : undefined))
+const optionalText = z.string().trim().optional().transform(value => (value || undefined))
 const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform(value => value === '1' || value === 'true')
 
 const EnvSchema = z.object({

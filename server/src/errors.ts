@@ -15,5 +15,6 @@ export class AppError extends Error {
 }
 
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', '登录已过期，请重新打开页面')
-export const validationFailed = (fieldErrors: FieldErrors, message = '提交的内容有误，请检查标红的项') =>
-  new AppError(400, 'VALIDATION_FAILED', message, fieldErrors)
+export function validationFailed(fieldErrors: FieldErrors, message = '提交的内容有误，请检查标红的项') {
+  return new AppError(400, 'VALIDATION_FAILED', message, fieldErrors)
+}

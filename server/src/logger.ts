@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino'
+import type { Logger } from 'pino'
+import pino from 'pino'
 
 /** Paths that may hold a secret, a token or a person's credentials; their values never reach a log line. */
 export const REDACT_PATHS = [

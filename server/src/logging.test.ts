@@ -1,5 +1,6 @@
+import type { TestServer } from './test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './test/harness'
+import { startTestServer } from './test/harness'
 
 let server: TestServer
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from 'express'
+import type { SessionUser } from './session'
 import { unauthenticated } from './errors'
-import { readSession, type SessionUser } from './session'
+import { readSession } from './session'
 
 /** Every /api route needs a session; the salesperson comes from it, never from the request body. */
 export const requireSession: RequestHandler = (req, res, next) => {

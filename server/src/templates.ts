@@ -1,5 +1,6 @@
+import type { FollowTemplate } from '@app/shared'
 import { readFileSync } from 'node:fs'
-import { type FollowTemplate, TemplatesFile } from '@app/shared'
+import { TemplatesFile } from '@app/shared'
 import { ConfigError } from './config'
 
 export interface TemplateRegistry {

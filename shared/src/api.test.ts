@@ -4,7 +4,7 @@ import { CHINESE, fieldErrorsOf, issuesOf, setAt, validSubmission } from './fixt
 
 const errorsWith = (path: string, value: unknown) => fieldErrorsOf(FollowUpSubmission, setAt(validSubmission(), path, value))
 
-describe('FollowUpSubmission', () => {
+describe('followUpSubmission', () => {
   it('accepts a complete submission and trims the result', () => {
     const parsed = FollowUpSubmission.parse({ ...validSubmission(), result: ' finish ' })
     expect(parsed).toEqual({ ...validSubmission(), result: 'finish' })
@@ -63,7 +63,7 @@ describe('FollowUpSubmission', () => {
   })
 })
 
-describe('ExternalUserId', () => {
+describe('externalUserId', () => {
   it.each(['wmAbCdEf0123', 'wo-abc_123', 'a', 'w'.repeat(128)])('accepts %j', (id) => {
     expect(ExternalUserId.parse(id)).toBe(id)
   })
@@ -82,7 +82,7 @@ describe('ExternalUserId', () => {
   })
 })
 
-describe('JssdkConfigRequest', () => {
+describe('jssdkConfigRequest', () => {
   it.each(['https://sidebar.example.com/app/?customer=1', 'http://127.0.0.1:5173/#/follow', 'http://localhost/'])('accepts %j', (url) => {
     expect(JssdkConfigRequest.parse({ url })).toEqual({ url })
   })
@@ -103,7 +103,7 @@ describe('JssdkConfigRequest', () => {
   })
 })
 
-describe('IdempotencyKey', () => {
+describe('idempotencyKey', () => {
   it.each([crypto.randomUUID(), crypto.randomUUID().toUpperCase(), '123e4567-e89b-42d3-a456-426614174000'])('accepts %s', (key) => {
     expect(IdempotencyKey.parse(key)).toBe(key)
   })

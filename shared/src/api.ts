@@ -1,7 +1,7 @@
-import { z } from './zod'
 import { boundedText, isoDateTime, LIMITS, positiveId, requiredText } from './primitives'
 import { endNotBeforeStartCheck, FollowDetail, NextTime } from './pulan'
 import { FollowTemplate } from './template'
+import { z } from './zod'
 
 export const ExternalUserId = z.string({ error: '客户 ID 必须是文字' })
   .check(z.minLength(1, '缺少客户 ID'), z.maxLength(128, '客户 ID 过长'), z.regex(/^[\w-]+$/, '客户 ID 格式不对'))
@@ -13,7 +13,6 @@ export const Me = z.object({
   name: z.string(),
 })
 export type Me = z.infer<typeof Me>
-
 
 /** `GET /api/sandbox/customers` (sandbox mode only): demo customers of the signed-in salesperson, for the picker. */
 export const SandboxCustomers = z.object({

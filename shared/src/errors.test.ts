@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiErrorBody, ERROR_CODES, ErrorCode, toFieldErrors } from './errors'
 import { FollowUpSubmission } from './api'
+import { ApiErrorBody, ERROR_CODES, ErrorCode, toFieldErrors } from './errors'
 import { setAt, validSubmission } from './fixtures/samples'
 
 describe('toFieldErrors', () => {
@@ -30,7 +30,7 @@ describe('toFieldErrors', () => {
   })
 })
 
-describe('ApiErrorBody', () => {
+describe('apiErrorBody', () => {
   it.each([
     [{ error: { code: 'VALIDATION_FAILED', message: '请检查表单', fieldErrors: { result: ['请填写跟进结果'] } } }, true],
     [{ error: { code: 'INTERNAL', message: '服务出错了', requestId: 'r-1' } }, true],

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
 import type { SubmissionModuleAnswer } from './api'
+import { describe, expect, it } from 'vitest'
+import { demoTemplate } from './fixtures/samples'
 import { templateProblems } from './followup'
 import { FollowTemplate } from './template'
-import { demoTemplate } from './fixtures/samples'
 
 const template = FollowTemplate.parse(demoTemplate())
 const radio = { moduleId: 1, detail: [{ optionId: 101 }] }

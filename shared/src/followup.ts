@@ -1,5 +1,5 @@
-import type { FieldErrors } from './errors'
 import type { FollowUpSubmission } from './api'
+import type { FieldErrors } from './errors'
 import type { FollowTemplate } from './template'
 import { detailProblem } from './module-rule'
 

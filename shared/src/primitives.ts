@@ -16,38 +16,46 @@ export const LIMITS = {
 } as const
 
 /** A whole number; non-numbers and fractions get their own messages. */
-export const integer = (typeMessage: string, integerMessage: string, ...checks: z.core.$ZodCheck<number>[]) =>
-  z.number({ error: typeMessage }).check(z.refine(Number.isInteger, integerMessage), ...checks)
+export function integer(typeMessage: string, integerMessage: string, ...checks: z.core.$ZodCheck<number>[]) {
+  return z.number({ error: typeMessage }).check(z.refine(Number.isInteger, integerMessage), ...checks)
+}
 
-export const positiveId = (label: string) =>
-  integer(`${label}必须是数字`, `${label}必须是整数`, z.positive(`${label}必须大于 0`), z.maximum(Number.MAX_SAFE_INTEGER, `${label}过大`))
+export function positiveId(label: string) {
+  return integer(`${label}必须是数字`, `${label}必须是整数`, z.positive(`${label}必须大于 0`), z.maximum(Number.MAX_SAFE_INTEGER, `${label}过大`))
+}
 
-export const isoDateTime = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}必须是 ISO-8601 日期时间，例如 2026-01-31T09:00:00Z` })
+export function isoDateTime(label: string) {
+  return z.iso.datetime({ offset: true, error: `${label}必须是 ISO-8601 日期时间，例如 2026-01-31T09:00:00Z` })
+}
 
-export const boundedText = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).check(z.maxLength(max, `${label}不能超过 ${max} 个字`))
+export function boundedText(label: string, max: number) {
+  return z.string({ error: `${label}必须是文字` }).check(z.maxLength(max, `${label}不能超过 ${max} 个字`))
+}
 
-export const requiredText = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).check(z.maxLength(max, `${label}不能超过 ${max} 个字`), z.trim(), z.minLength(1, `请填写${label}`))
+export function requiredText(label: string, max: number) {
+  return z.string({ error: `${label}必须是文字` }).check(z.maxLength(max, `${label}不能超过 ${max} 个字`), z.trim(), z.minLength(1, `请填写${label}`))
+}
 
 /** `moduleConfig` travels upstream verbatim as JSON text, so it must parse. */
-export const jsonText = (label: string) => z.string().check(
-  z.maxLength(LIMITS.moduleConfigLength, `${label}过长`),
-  z.refine((text) => {
-    try {
-      JSON.parse(text)
-      return true
-    }
-    catch {
-      return false
-    }
-  }, `${label}必须是 JSON 文本`),
-)
+export function jsonText(label: string) {
+  return z.string().check(
+    z.maxLength(LIMITS.moduleConfigLength, `${label}过长`),
+    z.refine((text) => {
+      try {
+        JSON.parse(text)
+        return true
+      }
+      catch {
+        return false
+      }
+    }, `${label}必须是 JSON 文本`),
+  )
+}
 
 /** A rule over a whole object, reported at one field (`path`), for use in `.check(...)`. */
-export const ruleAt = <T>(ok: (value: T) => boolean, message: string, path: PropertyKey[]) =>
-  z.superRefine<T>((value, ctx) => {
+export function ruleAt<T>(ok: (value: T) => boolean, message: string, path: PropertyKey[]) {
+  return z.superRefine<T>((value, ctx) => {
     if (!ok(value))
       ctx.addIssue({ code: 'custom', message, path: [...path], input: value })
   })
+}

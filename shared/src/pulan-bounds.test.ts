@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AddFollowRequest } from './pulan'
 import { CHINESE, fieldErrorsOf, seedBody, setAt } from './fixtures/samples'
+import { AddFollowRequest } from './pulan'
 
 const MODULE = 'detailList.0'
 const DETAIL = 'detailList.0.detail.0'
@@ -13,7 +13,7 @@ function expectOnlyError(path: string, value: unknown, at: string, fragment: str
   expect(errors[at]?.[0]).toMatch(CHINESE)
 }
 
-describe('AddFollowRequest: ids', () => {
+describe('addFollowRequest: ids', () => {
   const idPaths = ['businessId', 'stageId', 'templateId', 'userId', `${MODULE}.moduleId`, `${DETAIL}.optionId`, `${DETAIL}.fileId`]
   const badIds: [unknown, string][] = [[0, '必须大于 0'], [-1, '必须大于 0'], [1.5, '必须是整数'], ['10', '必须是数字'], [2 ** 53, '过大'], [null, '必须是数字']]
   it.each(idPaths.flatMap(path => badIds.map(([value, fragment]) => [path, value, fragment] as const)))(
@@ -32,7 +32,7 @@ describe('AddFollowRequest: ids', () => {
   it('accepts version 0', () => expect(errorsWith('version', 0)).toEqual({}))
 })
 
-describe('AddFollowRequest: text lengths', () => {
+describe('addFollowRequest: text lengths', () => {
   it.each([
     ['result', 200],
     ['remark', 2000],
@@ -58,7 +58,7 @@ describe('AddFollowRequest: text lengths', () => {
   )
 })
 
-describe('AddFollowRequest: times', () => {
+describe('addFollowRequest: times', () => {
   const timePaths = ['actualStartTime', 'actualEndTime', 'nextTime.nextContactTime', `${DETAIL}.nextTime.nextContactTime`]
   const notIso = ['2019-08-24 14:15:22', '2019-08-24', '2019-08-24T14:15:22', '2019-02-30T14:15:22Z', '24/08/2019', 1566656122000]
   it.each(timePaths.flatMap(path => notIso.map(value => [path, value] as const)))('rejects %s = %j, reporting only its format', (path, value) => {
@@ -85,7 +85,7 @@ describe('AddFollowRequest: times', () => {
   })
 })
 
-describe('AddFollowRequest: detail values', () => {
+describe('addFollowRequest: detail values', () => {
   it.each([
     ['lat', '90.000001', 90.000001, '纬度必须在 -90 到 90 之间'],
     ['lat', '-90.5', -90.5, '纬度必须在 -90 到 90 之间'],
@@ -109,7 +109,7 @@ describe('AddFollowRequest: detail values', () => {
   )
 })
 
-describe('AddFollowRequest: counts', () => {
+describe('addFollowRequest: counts', () => {
   const module = seedBody().detailList[0]!
   it('accepts 50 modules and rejects 51', () => {
     expect(errorsWith('detailList', Array.from({ length: 50 }, () => module))).toEqual({})

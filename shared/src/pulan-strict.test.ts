@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AddFollowRequest, NextTime } from './pulan'
 import { fieldErrorsOf, issuesOf, seedBody, setAt } from './fixtures/samples'
+import { AddFollowRequest, NextTime } from './pulan'
 
 const DETAIL = 'detailList.0.detail.0'
 const errorsWith = (path: string, value: unknown) => fieldErrorsOf(AddFollowRequest, setAt(seedBody(), path, value))
@@ -8,7 +8,7 @@ const errorsWith = (path: string, value: unknown) => fieldErrorsOf(AddFollowRequ
 describe.each([
   ['at the top level', 'nextTime'],
   ['inside a detail', `${DETAIL}.nextTime`],
-])('AddFollowRequest: nextTime %s', (_, at) => {
+])('addFollowRequest: nextTime %s', (_, at) => {
   it.each([
     ['without scheduleName', 'scheduleName', undefined, '日程名称必须是文字'],
     ['without nextContactTime', 'nextContactTime', undefined, 'ISO-8601'],
@@ -44,7 +44,7 @@ describe.each([
   })
 })
 
-describe('AddFollowRequest: unknown fields are rejected (strict)', () => {
+describe('addFollowRequest: unknown fields are rejected (strict)', () => {
   it.each([
     ['the body', '', 'customerId'],
     ['the body', '', 'externalUserId'],
@@ -64,7 +64,7 @@ describe('AddFollowRequest: unknown fields are rejected (strict)', () => {
   })
 })
 
-describe('AddFollowRequest: moduleConfig travels as JSON text', () => {
+describe('addFollowRequest: moduleConfig travels as JSON text', () => {
   it.each(['{}', '[]', '{"label":"单选","options":[1,2]}', 'null', '"text"'])('accepts %j', (moduleConfig) => {
     expect(errorsWith('detailList.0.moduleConfig', moduleConfig)).toEqual({})
   })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AddFollowRequest, PulanResult } from './pulan'
 import { CHINESE, fieldErrorsOf, moduleOf, seedBody, seedWithModule } from './fixtures/samples'
+import { AddFollowRequest, PulanResult } from './pulan'
 
-describe('AddFollowRequest: the seed example', () => {
+describe('addFollowRequest: the seed example', () => {
   it('accepts the example body from the 谱蓝云 add-follow page unchanged', () => {
     const parsed = AddFollowRequest.safeParse(seedBody())
     expect(parsed.error?.issues).toBeUndefined()
@@ -10,7 +10,7 @@ describe('AddFollowRequest: the seed example', () => {
   })
 })
 
-describe('AddFollowRequest: each detail must fit its moduleType', () => {
+describe('addFollowRequest: each detail must fit its moduleType', () => {
   it.each([
     ['a Radio detail without optionId', 'Radio', '你的问题是', { content: '这是答案', fileId: 10 }],
     ['an Attachment detail without fileId', 'Attachment', '现场照片', { fileName: 'file.png', fileUrl: 'https://file.png' }],
@@ -52,7 +52,7 @@ describe('AddFollowRequest: each detail must fit its moduleType', () => {
   })
 })
 
-describe('PulanResult', () => {
+describe('pulanResult', () => {
   it.each([
     ['the documented success', { code: 0, msg: 'string' }, { code: 0, msg: 'string' }],
     ['success without msg (msg defaults to empty)', { code: 0 }, { code: 0, msg: '' }],

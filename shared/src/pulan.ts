@@ -1,6 +1,6 @@
-import { z } from './zod'
-import { boundedText, integer, isoDateTime, jsonText, LIMITS, positiveId, requiredText, ruleAt } from './primitives'
 import { detailProblem } from './module-rule'
+import { boundedText, integer, isoDateTime, jsonText, LIMITS, positiveId, requiredText, ruleAt } from './primitives'
+import { z } from './zod'
 
 /** 谱蓝云 NextTime: the next contact, which becomes a calendar entry with a reminder. */
 export const NextTime = z.strictObject({
@@ -11,8 +11,10 @@ export const NextTime = z.strictObject({
 })
 export type NextTime = z.infer<typeof NextTime>
 
-const coordinate = (label: string, limit: number) => z.number({ error: `${label}必须是数字` })
-  .check(z.minimum(-limit, `${label}必须在 -${limit} 到 ${limit} 之间`), z.maximum(limit, `${label}必须在 -${limit} 到 ${limit} 之间`))
+function coordinate(label: string, limit: number) {
+  return z.number({ error: `${label}必须是数字` })
+    .check(z.minimum(-limit, `${label}必须在 -${limit} 到 ${limit} 之间`), z.maximum(limit, `${label}必须在 -${limit} 到 ${limit} 之间`))
+}
 export const Latitude = coordinate('纬度', 90)
 export const Longitude = coordinate('经度', 180)
 

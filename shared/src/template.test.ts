@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { FollowTemplate, TemplateModule, TemplatesFile } from './template'
 import { CHINESE, demoTemplate, fieldErrorsOf, issuesOf, setAt } from './fixtures/samples'
+import { FollowTemplate, TemplateModule, TemplatesFile } from './template'
 
 const radioModule = () => demoTemplate().modules[0]!
 
-describe('FollowTemplate', () => {
+describe('followTemplate', () => {
   it('accepts the demo template and defaults `required` to false', () => {
     const parsed = FollowTemplate.parse(setAt(demoTemplate(), 'modules.3.required', undefined))
     expect(parsed.modules.map(m => m.required)).toEqual([true, true, false, false])
@@ -37,7 +37,7 @@ describe('FollowTemplate', () => {
   })
 })
 
-describe('TemplatesFile', () => {
+describe('templatesFile', () => {
   const second = () => ({ ...demoTemplate(), templateId: 2, templateName: '拜访' })
 
   it('accepts templates with distinct templateIds (moduleIds may repeat across templates)', () => {

@@ -1,5 +1,5 @@
-import { z } from './zod'
 import { integer, jsonText, LIMITS, positiveId, requiredText, ruleAt } from './primitives'
+import { z } from './zod'
 
 export const TemplateOption = z.strictObject({
   optionId: positiveId('选项 optionId'),

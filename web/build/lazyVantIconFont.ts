@@ -1,6 +1,6 @@
+import type { Plugin } from 'vite'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Plugin } from 'vite'
 
 const VIRTUAL = 'virtual:vant-icon-font.css'
 const RESOLVED = `\0${VIRTUAL}`

@@ -10,8 +10,9 @@ test.use({ userAgent: WECOM_USER_AGENT })
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex')
 /** Whether one of the tickets signs (url, nonce, timestamp) to exactly this signature. */
-const verifies = (tickets: string[], url: string, params: { nonce?: string, timestamp?: string, signature?: string }) =>
-  tickets.some(ticket => sha1(`jsapi_ticket=${ticket}&noncestr=${params.nonce}&timestamp=${params.timestamp}&url=${url}`) === params.signature)
+function verifies(tickets: string[], url: string, params: { nonce?: string, timestamp?: string, signature?: string }) {
+  return tickets.some(ticket => sha1(`jsapi_ticket=${ticket}&noncestr=${params.nonce}&timestamp=${params.timestamp}&url=${url}`) === params.signature)
+}
 
 test.beforeEach(async () => {
   await sandbox.reset()

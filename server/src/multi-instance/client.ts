@@ -12,8 +12,9 @@ export async function authorizeAt(loginBase: string, wecomUserId = 'zhangwei'): 
   return `${callback.pathname}${callback.search}`
 }
 
-export const sessionCookieOf = (response: Response) =>
-  response.headers.getSetCookie().find(c => c.startsWith('fu_session='))?.split(';')[0]
+export function sessionCookieOf(response: Response) {
+  return response.headers.getSetCookie().find(c => c.startsWith('fu_session='))?.split(';')[0]
+}
 
 /**
  * Login on one instance, callback on another, as a load balancer may route it: this only works when the OAuth state

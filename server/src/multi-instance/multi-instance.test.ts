@@ -1,10 +1,12 @@
+import type { Sandbox } from '../sandbox'
+import type { ServerProcess } from './server-process'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signJsapi } from '../features/jssdk/signature'
-import { type Sandbox, startSandbox } from '../sandbox'
+import { startSandbox } from '../sandbox'
 import { fullSubmission, newKey } from '../test/submission'
 import { authorizeAt, call, sessionCookieOf, signInAcross } from './client'
-import { PUBLIC_URL, type ServerProcess, startServerProcess, upstreamEnv } from './server-process'
+import { PUBLIC_URL, startServerProcess, upstreamEnv } from './server-process'
 
 // A db index of its own on the test Redis (scripts/test.sh starts it), flushed before and after.
 const redisUrl = Object.assign(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'), { pathname: '/3' }).href

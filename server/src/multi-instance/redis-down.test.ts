@@ -1,9 +1,13 @@
+import type { Sandbox } from '../sandbox'
+import type { Answer } from './client'
+import type { PrivateRedis } from './redis-process'
+import type { ServerProcess } from './server-process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../sandbox'
+import { startSandbox } from '../sandbox'
 import { fullSubmission, newKey } from '../test/submission'
-import { type Answer, call, signInAcross } from './client'
-import { type PrivateRedis, startPrivateRedis } from './redis-process'
-import { PUBLIC_URL, type ServerProcess, startServerProcess, upstreamEnv } from './server-process'
+import { call, signInAcross } from './client'
+import { startPrivateRedis } from './redis-process'
+import { PUBLIC_URL, startServerProcess, upstreamEnv } from './server-process'
 
 let redis: PrivateRedis
 let sandbox: Sandbox
@@ -33,7 +37,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T, ms: number
   return { result, ms: performance.now() - started }
 }
 
-const expectStoreUnavailable = (answer: Answer) => {
+function expectStoreUnavailable(answer: Answer) {
   expect(answer.status).toBe(503)
   expect(answer.body.error.code).toBe('STORE_UNAVAILABLE')
   expect(answer.headers.get('retry-after')).toBe('2')

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import type { Sandbox } from '../sandbox'
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import type { Sandbox } from '../sandbox'
 
 const serverDir = fileURLToPath(new URL('../..', import.meta.url))
 

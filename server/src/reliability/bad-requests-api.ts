@@ -1,10 +1,15 @@
+import type { BadRequest } from './bad-requests'
 import { TEST_PUBLIC_URL } from '../test/harness'
-import { type BadRequest, FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
+import { FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
 
 const sessionCases: BadRequest[] = [
   { endpoint: '/api/me', name: 'without a session cookie', status: 401, code: 'UNAUTHENTICATED', send: ({ server }) => server.api('/api/me') },
   ...Object.entries(FORGED_SESSIONS).map(([name, cookie]): BadRequest => ({
-    endpoint: '/api/me', name: `with a session cookie ${name}`, status: 401, code: 'UNAUTHENTICATED', send: ({ server }) => server.api('/api/me', { cookie: cookie() }),
+    endpoint: '/api/me',
+    name: `with a session cookie ${name}`,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+    send: ({ server }) => server.api('/api/me', { cookie: cookie() }),
   })),
   { endpoint: '/api/sandbox/customers', name: 'without a session cookie', status: 401, code: 'UNAUTHENTICATED', send: ({ server }) => server.api('/api/sandbox/customers') },
   { endpoint: '/api/sandbox/customers', name: 'with a forged session', status: 401, code: 'UNAUTHENTICATED', send: ({ server }) => server.api('/api/sandbox/customers', { cookie: FORGED_SESSIONS['signed with another secret']() }) },
@@ -13,8 +18,10 @@ const sessionCases: BadRequest[] = [
 ]
 
 const sign = (body: unknown) => ({ server, cookie }: Parameters<BadRequest['send']>[0]) => server.api('/api/jssdk/config', { body, cookie })
-const signRaw = (body: string | Uint8Array, headers: Record<string, string> = json) => ({ server, cookie }: Parameters<BadRequest['send']>[0]) =>
-  raw(server, '/api/jssdk/config', { method: 'POST', cookie, headers, body })
+function signRaw(body: string | Uint8Array, headers: Record<string, string> = json) {
+  return ({ server, cookie }: Parameters<BadRequest['send']>[0]) =>
+    raw(server, '/api/jssdk/config', { method: 'POST', cookie, headers, body })
+}
 const JSSDK = '/api/jssdk/config'
 
 const jssdkCases: BadRequest[] = [

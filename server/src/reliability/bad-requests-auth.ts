@@ -1,12 +1,15 @@
-import { type BadRequest, type BadRequestContext, raw } from './bad-requests'
+import type { BadRequest, BadRequestContext } from './bad-requests'
+import { raw } from './bad-requests'
 import { callbackPath } from './drivers'
 
 const login = (query: string) => ({ server }: BadRequestContext) => raw(server, `/auth/login?${query}`)
 const returnTo = (value: string) => login(`returnTo=${encodeURIComponent(value)}`)
 /** A fresh, real callback URL whose query `tamper` then changes. */
-const callback = (tamper: (query: URLSearchParams) => string) => async ({ server }: BadRequestContext) => {
-  const path = new URL(await callbackPath(server), 'http://x')
-  return raw(server, `/auth/callback?${tamper(path.searchParams)}`)
+function callback(tamper: (query: URLSearchParams) => string) {
+  return async ({ server }: BadRequestContext) => {
+    const path = new URL(await callbackPath(server), 'http://x')
+    return raw(server, `/auth/callback?${tamper(path.searchParams)}`)
+  }
 }
 const page = (endpoint: string, name: string, send: BadRequest['send']): BadRequest => ({ endpoint, name, status: 400, html: true, send })
 const LOGIN = '/auth/login'

@@ -1,9 +1,10 @@
-import { type BadRequest, type BadRequestContext, FORGED_SESSIONS, json, raw } from './bad-requests'
+import type { BadRequest, BadRequestContext } from './bad-requests'
+import { FORGED_SESSIONS, json, raw } from './bad-requests'
 
 const PATH = '/api/files'
 
-const upload = (files: { field?: string, bytes: Uint8Array, type: string, name: string }[], fields: Record<string, string> = {}) =>
-  ({ server, cookie }: BadRequestContext) => {
+function upload(files: { field?: string, bytes: Uint8Array, type: string, name: string }[], fields: Record<string, string> = {}) {
+  return ({ server, cookie }: BadRequestContext) => {
     const form = new FormData()
     for (const file of files)
       form.append(file.field ?? 'file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name)
@@ -11,11 +12,15 @@ const upload = (files: { field?: string, bytes: Uint8Array, type: string, name: 
       form.append(name, value)
     return server.api(PATH, { method: 'POST', form, cookie })
   }
-const multipart = (body: string, contentType = 'multipart/form-data; boundary=BOUNDARY') => ({ server, cookie }: BadRequestContext) =>
-  raw(server, PATH, { method: 'POST', cookie, headers: { 'content-type': contentType }, body })
+}
+function multipart(body: string, contentType = 'multipart/form-data; boundary=BOUNDARY') {
+  return ({ server, cookie }: BadRequestContext) =>
+    raw(server, PATH, { method: 'POST', cookie, headers: { 'content-type': contentType }, body })
+}
 const small = new Uint8Array([1, 2, 3, 4])
-const part = (name: string, fileName: string, type: string, content: string) =>
-  `--BOUNDARY\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`
+function part(name: string, fileName: string, type: string, content: string) {
+  return `--BOUNDARY\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`
+}
 
 export const FILE_CASES: BadRequest[] = [
   { endpoint: PATH, name: 'over 10 MB', status: 413, code: 'FILE_TOO_LARGE', send: upload([{ bytes: new Uint8Array(10 * 1024 * 1024 + 1), type: 'image/png', name: 'big.png' }]) },

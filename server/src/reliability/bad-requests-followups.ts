@@ -1,28 +1,39 @@
+import type { BadRequest, BadRequestContext } from './bad-requests'
 import { fullSubmission, newKey } from '../test/submission'
-import { type BadRequest, type BadRequestContext, deeplyNested, FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
+import { deeplyNested, FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
 
 const PATH = '/api/follow-ups'
 type Body = Record<string, any>
 
 /** A valid submission changed by `mutate`, sent with a fresh key. */
-const submit = (mutate: (body: Body) => void) => ({ server, cookie, file }: BadRequestContext) => {
-  const body: Body = structuredClone(fullSubmission(file))
-  mutate(body)
-  return server.api(PATH, { body, cookie, headers: { 'Idempotency-Key': newKey() } })
+function submit(mutate: (body: Body) => void) {
+  return ({ server, cookie, file }: BadRequestContext) => {
+    const body: Body = structuredClone(fullSubmission(file))
+    mutate(body)
+    return server.api(PATH, { body, cookie, headers: { 'Idempotency-Key': newKey() } })
+  }
 }
 /** A valid submission's JSON text with `edit` applied to the text itself (keys JSON.stringify cannot write). */
-const submitText = (edit: (text: string) => string | Uint8Array, headers: Record<string, string> = json) => ({ server, cookie, file }: BadRequestContext) =>
-  raw(server, PATH, { method: 'POST', cookie, headers: { ...headers, 'Idempotency-Key': newKey() }, body: edit(JSON.stringify(fullSubmission(file))) })
-const withKey = (key: string | undefined) => ({ server, cookie, file }: BadRequestContext) =>
-  server.api(PATH, { body: fullSubmission(file), cookie, headers: key === undefined ? {} : { 'Idempotency-Key': key } })
-const as = (cookieOf: () => string) => ({ server, file }: BadRequestContext) =>
-  server.api(PATH, { body: fullSubmission(file), cookie: cookieOf(), headers: { 'Idempotency-Key': newKey() } })
+function submitText(edit: (text: string) => string | Uint8Array, headers: Record<string, string> = json) {
+  return ({ server, cookie, file }: BadRequestContext) =>
+    raw(server, PATH, { method: 'POST', cookie, headers: { ...headers, 'Idempotency-Key': newKey() }, body: edit(JSON.stringify(fullSubmission(file))) })
+}
+function withKey(key: string | undefined) {
+  return ({ server, cookie, file }: BadRequestContext) =>
+    server.api(PATH, { body: fullSubmission(file), cookie, headers: key === undefined ? {} : { 'Idempotency-Key': key } })
+}
+function as(cookieOf: () => string) {
+  return ({ server, file }: BadRequestContext) =>
+    server.api(PATH, { body: fullSubmission(file), cookie: cookieOf(), headers: { 'Idempotency-Key': newKey() } })
+}
 const addKey = (text: string, key: string) => text.replace(/^\{/, `{${key},`)
 
-const invalid = (name: string, mutate: (body: Body) => void): BadRequest =>
-  ({ endpoint: PATH, name, status: 400, code: 'VALIDATION_FAILED', send: submit(mutate) })
-const invalidText = (name: string, edit: (text: string) => string | Uint8Array, headers?: Record<string, string>): BadRequest =>
-  ({ endpoint: PATH, name, status: 400, code: 'VALIDATION_FAILED', send: submitText(edit, headers) })
+function invalid(name: string, mutate: (body: Body) => void): BadRequest {
+  return { endpoint: PATH, name, status: 400, code: 'VALIDATION_FAILED', send: submit(mutate) }
+}
+function invalidText(name: string, edit: (text: string) => string | Uint8Array, headers?: Record<string, string>): BadRequest {
+  return { endpoint: PATH, name, status: 400, code: 'VALIDATION_FAILED', send: submitText(edit, headers) }
+}
 
 export const FOLLOW_UP_CASES: BadRequest[] = [
   { endpoint: PATH, name: 'without an Idempotency-Key', status: 400, code: 'IDEMPOTENCY_KEY_INVALID', send: withKey(undefined) },

@@ -1,6 +1,7 @@
-import { createHmac } from 'node:crypto'
-import { type ApiResponse, readResponse, TEST_SESSION_SECRET, type TestServer } from '../test/harness'
+import type { ApiResponse, TestServer } from '../test/harness'
 import type { UploadedFile } from './drivers'
+import { createHmac } from 'node:crypto'
+import { readResponse, TEST_SESSION_SECRET } from '../test/harness'
 
 export interface BadRequestContext { server: TestServer, cookie: string, file: UploadedFile }
 

@@ -1,4 +1,5 @@
-import { pickLink, TEST_PUBLIC_URL, type ApiResponse, type TestServer } from '../test/harness'
+import type { ApiResponse, TestServer } from '../test/harness'
+import { pickLink, TEST_PUBLIC_URL } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
 
 export type UploadedFile = Parameters<typeof fullSubmission>[0]

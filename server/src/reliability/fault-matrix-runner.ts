@@ -1,9 +1,12 @@
+import type { TestServer } from '../test/harness'
+import type { DriverContext, UploadedFile } from './drivers'
+import type { CallRoute } from './fault-matrix'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../test/harness'
+import { startTestServer } from '../test/harness'
 import { newKey } from '../test/submission'
-import { type DriverContext, smallPng, type UploadedFile } from './drivers'
+import { smallPng } from './drivers'
+import { expectationFor, FAULTS, MATRIX_TIMEOUT_MS, TOKEN_ENDPOINT } from './fault-matrix'
 import { createFlushableStore } from './flushable-store'
-import { type CallRoute, expectationFor, FAULTS, MATRIX_TIMEOUT_MS, TOKEN_ENDPOINT } from './fault-matrix'
 import { expectErrorPage, expectErrorShape, sleep } from './response-checks'
 
 /** Drives each fault on each call through its endpoint, against one server whose store is emptied per case. */

@@ -1,5 +1,6 @@
 import type { EndpointName, Fault, FaultOptions } from '../sandbox'
-import { type Driver, DRIVERS } from './drivers'
+import type { Driver } from './drivers'
+import { DRIVERS } from './drivers'
 
 /** Client timeout for the matrix; every slow fault answers well after it. */
 export const MATRIX_TIMEOUT_MS = 400

@@ -1,5 +1,5 @@
-import { expect } from 'vitest'
 import type { ApiResponse } from '../test/harness'
+import { expect } from 'vitest'
 
 /** Traces of internals that must never reach a client: stack frames, source paths, module folders. */
 export const INTERNALS = [/\bat \S+ \(/, /\.ts:\d+/, /\.js:\d+/, /node_modules/, /\/work\//, /\bError: /, /stack/i]

@@ -1,5 +1,6 @@
+import type { ApiInit, ApiResponse, TestServer } from '../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiInit, type ApiResponse, startTestServer, type TestServer } from '../test/harness'
+import { startTestServer } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
 import { callbackPath, smallPng } from './drivers'
 import { createRecordingStore } from './recording-store'

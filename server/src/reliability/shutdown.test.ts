@@ -1,6 +1,6 @@
+import type { KeyValueStore } from '../store/store'
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../store/memory-store'
-import type { KeyValueStore } from '../store/store'
 import { startTestServer } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
 import { smallPng } from './drivers'

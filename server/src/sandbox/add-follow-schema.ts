@@ -7,8 +7,10 @@ import { z } from 'zod'
 type Kind = 'integer' | 'number' | 'string' | 'date-time' | 'object' | 'array'
 const KIND_NAMES: Record<Kind, string> = { 'integer': '整数', 'number': '数字', 'string': '字符串', 'date-time': 'ISO-8601 日期时间字符串', 'object': '对象', 'array': '数组' }
 
-const typeError = (field: string, kind: Kind) => (issue: { input: unknown }) =>
-  issue.input === undefined ? `缺少必填字段 ${field}` : `${field} 必须是${KIND_NAMES[kind]}`
+function typeError(field: string, kind: Kind) {
+  return (issue: { input: unknown }) =>
+    issue.input === undefined ? `缺少必填字段 ${field}` : `${field} 必须是${KIND_NAMES[kind]}`
+}
 
 const integer = (field: string) => z.number({ error: typeError(field, 'integer') }).int(`${field} 必须是整数`)
 const number = (field: string) => z.number({ error: typeError(field, 'number') })
@@ -17,12 +19,14 @@ const dateTime = (field: string) => z.iso.datetime({ offset: true, error: typeEr
 const object = <Shape extends z.ZodRawShape>(field: string, shape: Shape) => z.object(shape, { error: typeError(field, 'object') })
 const array = <Item extends z.ZodType>(field: string, item: Item) => z.array(item, { error: typeError(field, 'array') })
 
-const nextTime = (at: string) => object(at, {
-  scheduleName: string(`${at}.scheduleName`),
-  nextContactTime: dateTime(`${at}.nextContactTime`),
-  nextTimeLength: integer(`${at}.nextTimeLength`).min(0, `${at}.nextTimeLength 不能为负`).optional(),
-  nextRemindLength: integer(`${at}.nextRemindLength`).min(0, `${at}.nextRemindLength 不能为负`).optional(),
-})
+function nextTime(at: string) {
+  return object(at, {
+    scheduleName: string(`${at}.scheduleName`),
+    nextContactTime: dateTime(`${at}.nextContactTime`),
+    nextTimeLength: integer(`${at}.nextTimeLength`).min(0, `${at}.nextTimeLength 不能为负`).optional(),
+    nextRemindLength: integer(`${at}.nextRemindLength`).min(0, `${at}.nextRemindLength 不能为负`).optional(),
+  })
+}
 
 const detail = object('detail[]', {
   optionId: integer('detail.optionId').optional(),

@@ -1,6 +1,7 @@
-import { detailProblem } from '@app/shared'
-import { AddFollowBody, type AcceptedFollow } from './add-follow-schema'
+import type { AcceptedFollow } from './add-follow-schema'
 import type { SandboxState } from './state'
+import { detailProblem } from '@app/shared'
+import { AddFollowBody } from './add-follow-schema'
 
 export type { AcceptedFollow } from './add-follow-schema'
 

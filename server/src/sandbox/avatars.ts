@@ -1,5 +1,5 @@
-import { Router } from 'express'
 import type { SandboxState } from './state'
+import { Router } from 'express'
 
 const COLORS = ['#1989fa', '#07c160', '#ff976a', '#7232dd', '#ee0a24', '#00a6a6']
 

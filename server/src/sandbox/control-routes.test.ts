@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from './index'
+import { startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
 import { getJson, postFollow, pulanGet, pulanToken } from './test-client'
 
@@ -10,10 +11,12 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
-const control = (method: string, path: string, body?: unknown) => fetch(`${sandbox.pulanBaseUrl}/__sandbox${path}`, {
-  method,
-  ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-})
+function control(method: string, path: string, body?: unknown) {
+  return fetch(`${sandbox.pulanBaseUrl}/__sandbox${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  })
+}
 
 describe('sandbox control API', () => {
   it('reports counts and accepted follow-ups', async () => {

@@ -1,7 +1,7 @@
-import { z } from 'zod'
-import express, { Router } from 'express'
-import { ENDPOINT_NAMES } from './endpoints'
 import type { SandboxState } from './state'
+import express, { Router } from 'express'
+import { z } from 'zod'
+import { ENDPOINT_NAMES } from './endpoints'
 
 const FaultBody = z.object({
   endpoint: z.enum(ENDPOINT_NAMES),

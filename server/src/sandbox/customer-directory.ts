@@ -1,5 +1,5 @@
-import { DEMO_CUSTOMERS } from './demo-data'
 import type { Sandbox } from './index'
+import { DEMO_CUSTOMERS } from './demo-data'
 
 export interface SandboxCustomerEntry { externalUserId: string, name: string, corpName?: string, avatar?: string }
 

@@ -1,8 +1,9 @@
-import { setTimeout as delay } from 'node:timers/promises'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { type EndpointName, isWecomEndpoint } from './endpoints'
+import type { EndpointName } from './endpoints'
 import type { Fault } from './faults'
 import type { SandboxState } from './state'
+import { setTimeout as delay } from 'node:timers/promises'
+import { isWecomEndpoint } from './endpoints'
 
 export const PULAN_TOKEN_INVALID = { code: 401, msg: 'access_token 无效或已过期' }
 export const WECOM_TOKEN_EXPIRED = { errcode: 42001, errmsg: 'access_token expired' }

@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from './index'
+import { startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
 import { postFollow, pulanToken, wecomToken } from './test-client'
 
@@ -11,9 +12,11 @@ afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
 const jsapiTicket = async () => fetch(`${sandbox.wecomBaseUrl}/cgi-bin/get_jsapi_ticket?access_token=${await wecomToken(sandbox)}`)
-const pulanUser = async () => fetch(`${sandbox.pulanBaseUrl}/open-api/org/user/by-wecom-userid?wecomUserId=zhangwei`, {
-  headers: { Authorization: `Bearer ${await pulanToken(sandbox)}` },
-})
+async function pulanUser() {
+  return fetch(`${sandbox.pulanBaseUrl}/open-api/org/user/by-wecom-userid?wecomUserId=zhangwei`, {
+    headers: { Authorization: `Bearer ${await pulanToken(sandbox)}` },
+  })
+}
 
 describe('fault injection', () => {
   it('delays the answer for a slow fault', async () => {

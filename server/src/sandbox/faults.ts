@@ -1,27 +1,27 @@
 import type { EndpointName } from './endpoints'
 
-export type Fault =
-  | { kind: 'slow', delayMs: number }
-  | { kind: 'status', status: 500 | 502 | 503 }
+export type Fault
+  = | { kind: 'slow', delayMs: number }
+    | { kind: 'status', status: 500 | 502 | 503 }
   /** Reads the request, then destroys the socket without answering (nothing is applied). */
-  | { kind: 'reset' }
+    | { kind: 'reset' }
   /** 200 with a body that is not JSON. */
-  | { kind: 'malformed' }
+    | { kind: 'malformed' }
   /** WeCom errcode 42001 / 谱蓝云 code 401, whatever token was sent. */
-  | { kind: 'tokenExpired' }
+    | { kind: 'tokenExpired' }
   /** WeCom errcode 45009 / 谱蓝云 code 429, with `Retry-After: 1`. */
-  | { kind: 'rateLimited' }
+    | { kind: 'rateLimited' }
   /** Drops the connection with a TCP reset at once, as a service that is down. */
-  | { kind: 'down' }
+    | { kind: 'down' }
 
 export interface FaultOptions { /** How many requests it affects; unset = until cleared. */ times?: number }
 
 export interface FaultController {
-  set(endpoint: EndpointName, fault: Fault, options?: FaultOptions): void
-  clear(endpoint?: EndpointName): void
+  set: (endpoint: EndpointName, fault: Fault, options?: FaultOptions) => void
+  clear: (endpoint?: EndpointName) => void
   /** The fault for this request, if any; consumes one of its `times`. */
-  take(endpoint: EndpointName): Fault | null
-  active(): Partial<Record<EndpointName, { fault: Fault, remaining: number | null }>>
+  take: (endpoint: EndpointName) => Fault | null
+  active: () => Partial<Record<EndpointName, { fault: Fault, remaining: number | null }>>
 }
 
 export function createFaultController(): FaultController {

@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_SALESPEOPLE, type Sandbox, startSandbox } from './index'
+import { DEMO_SALESPEOPLE, startSandbox } from './index'
 import { getJson, wecomToken } from './test-client'
 
 let sandbox: Sandbox
@@ -10,15 +11,17 @@ afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
 const REDIRECT = 'http://127.0.0.1:5173/auth/callback?from=toolbar'
-const authorizeUrl = (overrides: Record<string, string> = {}) => `${sandbox.wecomBaseUrl}/connect/oauth2/authorize?${new URLSearchParams({
-  appid: sandbox.credentials.corpId,
-  redirect_uri: REDIRECT,
-  response_type: 'code',
-  scope: 'snsapi_base',
-  state: 'st-42',
-  agentid: String(sandbox.credentials.agentId),
-  ...overrides,
-})}`
+function authorizeUrl(overrides: Record<string, string> = {}) {
+  return `${sandbox.wecomBaseUrl}/connect/oauth2/authorize?${new URLSearchParams({
+    appid: sandbox.credentials.corpId,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'snsapi_base',
+    state: 'st-42',
+    agentid: String(sandbox.credentials.agentId),
+    ...overrides,
+  })}`
+}
 
 async function chooseLink(userid: string): Promise<string> {
   const html = await (await fetch(authorizeUrl())).text()
@@ -28,10 +31,11 @@ async function chooseLink(userid: string): Promise<string> {
   return new URL(href.replaceAll('&amp;', '&'), sandbox.wecomBaseUrl).toString()
 }
 
-const userinfo = async (code: string) =>
-  getJson(`${sandbox.wecomBaseUrl}/cgi-bin/auth/getuserinfo?${new URLSearchParams({ access_token: await wecomToken(sandbox), code })}`)
+async function userinfo(code: string) {
+  return getJson(`${sandbox.wecomBaseUrl}/cgi-bin/auth/getuserinfo?${new URLSearchParams({ access_token: await wecomToken(sandbox), code })}`)
+}
 
-describe('OAuth2 authorize page', () => {
+describe('oAuth2 authorize page', () => {
   it('lists every demo salesperson as a link, in Chinese, without outside resources', async () => {
     const response = await fetch(authorizeUrl())
     const html = await response.text()

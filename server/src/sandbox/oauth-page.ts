@@ -1,6 +1,7 @@
-import { type Request, type Response, Router } from 'express'
-import { DEMO_SALESPEOPLE } from './demo-data'
+import type { Request, Response } from 'express'
 import type { SandboxState } from './state'
+import { Router } from 'express'
+import { DEMO_SALESPEOPLE } from './demo-data'
 
 const AUTHORIZE_PATH = '/connect/oauth2/authorize'
 const CHOOSE_PATH = '/connect/oauth2/sandbox-choose'

@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ADD_FOLLOW_CODES, type Sandbox, startSandbox } from './index'
+import { ADD_FOLLOW_CODES, startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
 import { postFollow, pulanGet, pulanToken } from './test-client'
 
@@ -18,8 +19,10 @@ type Loose = Record<string, unknown>
 type Body = Loose & { nextTime: Loose, detailList: (Loose & { detail: Loose[] })[] }
 const seed = (): Body => structuredClone(SEED_ADD_FOLLOW_EXAMPLE)
 const firstDetail = (body: Body): Loose => body.detailList[0]!.detail[0]!
-const withModule = (moduleId: number, moduleType: string, moduleName: string, detail: Loose) => (body: Body) => {
-  body.detailList.push({ ...body.detailList[0]!, moduleId, moduleType, moduleName, detail: [detail] })
+function withModule(moduleId: number, moduleType: string, moduleName: string, detail: Loose) {
+  return (body: Body) => {
+    body.detailList.push({ ...body.detailList[0]!, moduleId, moduleType, moduleName, detail: [detail] })
+  }
 }
 
 describe('add-follow', () => {

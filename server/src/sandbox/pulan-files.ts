@@ -1,8 +1,9 @@
+import type { RequestHandler } from 'express'
+import type { SandboxState } from './state'
 import { LIMITS } from '@app/shared'
-import { type RequestHandler, Router } from 'express'
+import { Router } from 'express'
 import multer from 'multer'
 import { endpoint } from './endpoint-middleware'
-import type { SandboxState } from './state'
 
 const MAX_MB = LIMITS.fileSizeBytes / 1024 / 1024
 

@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from './index'
+import { startSandbox } from './index'
 import { getJson, pulanGet, pulanToken } from './test-client'
 
 let sandbox: Sandbox

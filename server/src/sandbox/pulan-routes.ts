@@ -1,9 +1,10 @@
-import express, { type NextFunction, type Request, type Response, Router } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 import type { DemoOpportunity } from './demo-data'
+import type { SandboxState } from './state'
+import express, { Router } from 'express'
 import { validateAddFollow } from './add-follow-validation'
 import { endpoint, PULAN_TOKEN_INVALID } from './endpoint-middleware'
 import { pulanFileRoutes } from './pulan-files'
-import type { SandboxState } from './state'
 
 const ok = (data?: unknown) => ({ code: 0, msg: 'success', ...(data === undefined ? {} : { data }) })
 const missing = (name: string) => ({ code: 400, msg: `缺少参数 ${name}` })

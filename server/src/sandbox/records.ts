@@ -1,5 +1,6 @@
-import { ENDPOINT_NAMES, type EndpointName } from './endpoints'
 import type { AcceptedFollow } from './add-follow-validation'
+import type { EndpointName } from './endpoints'
+import { ENDPOINT_NAMES } from './endpoints'
 
 export interface RecordedRequest {
   method: string

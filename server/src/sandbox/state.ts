@@ -1,6 +1,8 @@
 import type { FollowTemplate } from '@app/shared'
-import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, type DemoOpportunity, SANDBOX_CREDENTIALS } from './demo-data'
-import { createFaultController, type FaultController } from './faults'
+import type { DemoOpportunity } from './demo-data'
+import type { FaultController } from './faults'
+import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, SANDBOX_CREDENTIALS } from './demo-data'
+import { createFaultController } from './faults'
 import { SandboxRecords } from './records'
 import { OAuthCodes, TokenIssuer } from './tokens'
 

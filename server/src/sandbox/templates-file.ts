@@ -1,6 +1,7 @@
+import type { FollowTemplate } from '@app/shared'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { type FollowTemplate, TemplatesFile } from '@app/shared'
+import { TemplatesFile } from '@app/shared'
 
 /** The demo templates the sandbox ships; the app uses the same file in sandbox mode. */
 export const SANDBOX_TEMPLATES_FILE = fileURLToPath(new URL('./templates.json', import.meta.url))

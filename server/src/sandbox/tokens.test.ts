@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OAuthCodes, TokenIssuer } from './tokens'
 
-describe('TokenIssuer', () => {
+describe('tokenIssuer', () => {
   it.each<[string, (issuer: TokenIssuer, value: string) => void, string]>([
     ['valid until it expires', () => {}, 'valid'],
     ['expired after expireAll', issuer => issuer.expireAll(), 'expired'],
@@ -20,7 +20,7 @@ describe('TokenIssuer', () => {
   })
 })
 
-describe('OAuthCodes', () => {
+describe('oAuthCodes', () => {
   it('redeems a code once', () => {
     const codes = new OAuthCodes()
     const code = codes.issue('zhangwei')

@@ -1,5 +1,6 @@
+import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from './index'
+import { startSandbox } from './index'
 import { getJson, wecomToken } from './test-client'
 
 let sandbox: Sandbox
@@ -9,10 +10,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
-const wecomGet = (path: string, params: Record<string, string>) =>
-  getJson(`${sandbox.wecomBaseUrl}${path}?${new URLSearchParams(params)}`)
+function wecomGet(path: string, params: Record<string, string>) {
+  return getJson(`${sandbox.wecomBaseUrl}${path}?${new URLSearchParams(params)}`)
+}
 
-describe('WeCom gettoken', () => {
+describe('weCom gettoken', () => {
   it('issues an access_token for the right corpid and corpsecret', async () => {
     const { corpId, corpSecret } = sandbox.credentials
     expect(await wecomGet('/cgi-bin/gettoken', { corpid: corpId, corpsecret: corpSecret }))
@@ -27,7 +29,7 @@ describe('WeCom gettoken', () => {
   })
 })
 
-describe('WeCom token checks', () => {
+describe('weCom token checks', () => {
   it.each<[string, (s: Sandbox) => Promise<string>, number]>([
     ['an unknown access_token', async () => 'wecom-not-issued', 40014],
     ['an expired access_token', async (s) => {
@@ -54,7 +56,7 @@ describe('WeCom token checks', () => {
   })
 })
 
-describe('WeCom tickets', () => {
+describe('weCom tickets', () => {
   it('issues the corp jsapi_ticket and the agent ticket', async () => {
     const token = await wecomToken(sandbox)
     const corp = await wecomGet('/cgi-bin/get_jsapi_ticket', { access_token: token })
@@ -69,7 +71,7 @@ describe('WeCom tickets', () => {
   })
 })
 
-describe('WeCom externalcontact/get', () => {
+describe('weCom externalcontact/get', () => {
   it('returns the contact and every follow_user', async () => {
     const body = await wecomGet('/cgi-bin/externalcontact/get', { access_token: await wecomToken(sandbox), external_userid: 'wmDemoWuTing05' })
     expect(body.external_contact).toEqual({

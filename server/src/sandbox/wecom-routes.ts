@@ -1,7 +1,8 @@
-import { type Request, type Response, Router } from 'express'
-import { endpoint, WECOM_TOKEN_EXPIRED } from './endpoint-middleware'
+import type { Request, Response } from 'express'
 import type { SandboxState } from './state'
 import type { TokenKind } from './tokens'
+import { Router } from 'express'
+import { endpoint, WECOM_TOKEN_EXPIRED } from './endpoint-middleware'
 
 const OK = { errcode: 0, errmsg: 'ok' }
 const query = (req: Request, name: string) => (typeof req.query[name] === 'string' ? req.query[name] : '')

@@ -1,4 +1,5 @@
-import { type KeyValueStore, ttlMillis } from './store'
+import type { KeyValueStore } from './store'
+import { ttlMillis } from './store'
 
 interface Entry { value: string, expiresAt: number }
 

@@ -1,5 +1,6 @@
+import type { KeyValueStore } from './store'
 import { Redis } from 'ioredis'
-import { type KeyValueStore, StoreUnavailableError, ttlMillis } from './store'
+import { StoreUnavailableError, ttlMillis } from './store'
 
 // Compare-and-delete must be one step, or a slow caller could delete a value another instance just wrote.
 const DELETE_IF_EQUALS = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`

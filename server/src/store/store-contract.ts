@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyValueStore } from './store'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 

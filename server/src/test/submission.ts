@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto'
 import type { FollowUpSubmission } from '@app/shared'
+import { randomUUID } from 'node:crypto'
 
 /** 陈静 (followed by 张伟): one open opportunity, business 1001 at stage 11. */
 export const CHEN_JING = { externalUserId: 'wmDemoChenJing01', businessId: 1001, stageId: 11 }

@@ -1,7 +1,9 @@
+import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { UpstreamName } from './upstream-error'
 import http from 'node:http'
 import https from 'node:https'
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
-import { fromTransportError, type UpstreamName } from './upstream-error'
+import axios from 'axios'
+import { fromTransportError } from './upstream-error'
 
 /** One keep-alive client per upstream; every status is returned to the caller, which reads the envelope. */
 export function createHttpClient(baseURL: string, timeoutMs: number): AxiosInstance {

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { KeyValueStore } from '../store/store'
-import { type UpstreamName, UpstreamError } from './upstream-error'
+import type { UpstreamName } from './upstream-error'
+import { randomUUID } from 'node:crypto'
+import { UpstreamError } from './upstream-error'
 
 export interface FetchedToken { value: string, expiresInSeconds: number }
 

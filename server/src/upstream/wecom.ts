@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import type { WecomConfig } from '../config'
 import type { KeyValueStore } from '../store/store'
+import { z } from 'zod'
 import { createHttpClient, send, sleep } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'

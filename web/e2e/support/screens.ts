@@ -1,6 +1,6 @@
+import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Page } from '@playwright/test'
 
 const dir = fileURLToPath(new URL('../screenshots/', import.meta.url))
 

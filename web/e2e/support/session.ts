@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect } from '@playwright/test'
 
 /** Opens a path; when the server sends us to the (sandbox) WeCom sign-in page, picks the salesperson. */
 export async function openSignedIn(page: Page, path: string, salesperson = 'zhangwei') {

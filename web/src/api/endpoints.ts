@@ -1,5 +1,5 @@
-import type { AxiosProgressEvent } from 'axios'
 import type { FollowUpSubmission } from '@app/shared'
+import type { AxiosProgressEvent } from 'axios'
 import { CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, SandboxCustomers, UploadedFile } from '@app/shared'
 import { http, parseWith } from './http'
 

@@ -1,9 +1,9 @@
+import type { FollowUpForm } from '../followup/formState'
+import type { DraftTarget } from './useDraftAutosave'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { form } from '../testing/fixtures'
-import type { FollowUpForm } from '../followup/formState'
 import { clearDraft, draftKey, lastDraftBusiness, loadDraft, saveDraft } from './draftStorage'
-import type { DraftTarget } from './useDraftAutosave'
 import { useDraftAutosave } from './useDraftAutosave'
 
 const photo = { fileId: 9, fileName: 'a.jpg', fileUrl: 'https://files.example.test/a.jpg', fileSize: 1200 }

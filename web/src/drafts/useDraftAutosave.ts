@@ -1,6 +1,6 @@
 import type { Ref } from 'vue'
-import { onScopeDispose, watch } from 'vue'
 import type { FollowUpForm } from '../followup/formState'
+import { onScopeDispose, watch } from 'vue'
 import { saveDraft } from './draftStorage'
 
 export interface DraftTarget { externalUserId: string, businessId: number }

@@ -1,9 +1,9 @@
 import type { CustomerContext } from '@app/shared'
 import type { Ref } from 'vue'
+import type { FollowUpForm } from './formState'
 import { computed, ref } from 'vue'
 import { lastDraftBusiness, loadDraft } from '../drafts/draftStorage'
 import { useDraftAutosave } from '../drafts/useDraftAutosave'
-import type { FollowUpForm } from './formState'
 import { freshForm, reconcileDraft } from './freshForm'
 import { defaultOpportunity } from './opportunity'
 

@@ -1,12 +1,12 @@
 import type { FollowTemplate, Opportunity } from '@app/shared'
 import type { Ref } from 'vue'
-import { computed, nextTick, ref, watch } from 'vue'
 import type { RecentFollowUp } from '../stores/recent'
+import type { FollowUpForm } from './formState'
+import type { FormErrors } from './validate'
+import { computed, nextTick, ref, watch } from 'vue'
 import { useOutboxStore } from '../stores/outbox'
 import { buildSubmission } from './buildSubmission'
-import type { FollowUpForm } from './formState'
 import { uploadsInFlight } from './uploads'
-import type { FormErrors } from './validate'
 import { slotOrder, toFormErrors, validateSubmission } from './validate'
 
 interface SubmitDeps {

@@ -1,7 +1,7 @@
+import type { FollowUpForm } from './formState'
 import { describe, expect, it } from 'vitest'
 import { form, template } from '../testing/fixtures'
 import { buildSubmission } from './buildSubmission'
-import type { FollowUpForm } from './formState'
 import { toFormErrors, validateSubmission } from './validate'
 
 const now = new Date('2026-03-02T02:00:00.000Z')

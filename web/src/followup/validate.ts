@@ -1,6 +1,6 @@
 import type { FieldErrors, FollowTemplate, FollowUpSubmission } from '@app/shared'
-import { FollowUpSubmission as SubmissionSchema, templateProblems, toFieldErrors } from '@app/shared'
 import type { FollowUpForm } from './formState'
+import { FollowUpSubmission as SubmissionSchema, templateProblems, toFieldErrors } from '@app/shared'
 
 /**
  * Where a message shows on the page: `module:<id>`, `times`, `nextTime`, `result`, `remark`, `opportunity`, or `form`.

@@ -1,9 +1,9 @@
+import type { Platform } from '../platform'
+import type { FakeReply } from '../testing/fakeServer'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadDraft } from '../drafts/draftStorage'
-import type { Platform } from '../platform'
-import type { FakeReply } from '../testing/fakeServer'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { context, opportunity } from '../testing/fixtures'
 import FollowupPage from './FollowupPage.vue'
@@ -25,8 +25,17 @@ describe('the follow-up page', () => {
     setActivePinia(createPinia())
     server = installFakeServer()
     reply = key => ({ status: 201, body: {
-      idempotencyKey: key, businessId: 100, stageId: 1, templateId: 7, templateName: '拜访记录', version: 3, userId: 8,
-      actualStartTime: '2026-03-02T01:00:00.000Z', actualEndTime: '2026-03-02T02:00:00.000Z', nextContactTime: '2026-03-03T01:30:00.000Z', submittedAt: '2026-03-02T02:00:00.000Z',
+      idempotencyKey: key,
+      businessId: 100,
+      stageId: 1,
+      templateId: 7,
+      templateName: '拜访记录',
+      version: 3,
+      userId: 8,
+      actualStartTime: '2026-03-02T01:00:00.000Z',
+      actualEndTime: '2026-03-02T02:00:00.000Z',
+      nextContactTime: '2026-03-03T01:30:00.000Z',
+      submittedAt: '2026-03-02T02:00:00.000Z',
     } })
     server.on('POST', '/api/follow-ups', request => reply(request.headers['idempotency-key']!))
   })
@@ -75,7 +84,10 @@ describe('the follow-up page', () => {
     await wrapper.get('[data-testid="submit"]').trigger('click')
     await flushPromises()
     expect(posted()[0]?.body).toMatchObject({
-      externalUserId: 'wmCustomer1', businessId: 100, templateId: 7, result: 'finish',
+      externalUserId: 'wmCustomer1',
+      businessId: 100,
+      templateId: 7,
+      result: 'finish',
       detailList: [
         { moduleId: 11, detail: [{ optionId: 2, content: '电话' }] },
         { moduleId: 13, detail: [{ content: '谈了报价' }] },
@@ -123,4 +135,3 @@ describe('the follow-up page', () => {
     wrapper.unmount()
   })
 })
-

@@ -1,6 +1,6 @@
 import type { InjectionKey } from 'vue'
-import { inject } from 'vue'
 import type { Platform } from './types'
+import { inject } from 'vue'
 
 export const platformKey: InjectionKey<Platform> = Symbol('platform')
 

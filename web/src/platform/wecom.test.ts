@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { installFakeServer } from '../testing/fakeServer'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const signature = { timestamp: 1767225600, nonceStr: 'n', signature: 'a'.repeat(40) }
 

@@ -1,7 +1,7 @@
 import type { JssdkConfigResponse } from '@app/shared'
+import type { Platform } from './types'
 import * as ww from '@wecom/jssdk'
 import { postJssdkConfig } from '../api/endpoints'
-import type { Platform } from './types'
 import { PlatformError } from './types'
 
 const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice']

@@ -1,10 +1,10 @@
 import type { FollowUpReceipt } from '@app/shared'
+import type { FakeReply } from '../testing/fakeServer'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadDraft, saveDraft } from '../drafts/draftStorage'
-import { form } from '../testing/fixtures'
-import type { FakeReply } from '../testing/fakeServer'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
+import { form } from '../testing/fixtures'
 import { useOutboxStore } from './outbox'
 import { useRecentStore } from './recent'
 
@@ -19,10 +19,21 @@ const submission = {
   detailList: [],
 }
 const names = { customerName: '张三', businessName: '年度采购' }
-const receipt = (key: string): FollowUpReceipt => ({
-  idempotencyKey: key, businessId: 100, stageId: 1, templateId: 7, templateName: '拜访记录', version: 3, userId: 8,
-  actualStartTime: submission.actualStartTime, actualEndTime: submission.actualEndTime, nextContactTime: null, submittedAt: '2026-03-02T02:00:01.000Z',
-})
+function receipt(key: string): FollowUpReceipt {
+  return {
+    idempotencyKey: key,
+    businessId: 100,
+    stageId: 1,
+    templateId: 7,
+    templateName: '拜访记录',
+    version: 3,
+    userId: 8,
+    actualStartTime: submission.actualStartTime,
+    actualEndTime: submission.actualEndTime,
+    nextContactTime: null,
+    submittedAt: '2026-03-02T02:00:01.000Z',
+  }
+}
 const stored = () => JSON.parse(localStorage.getItem('followup:outbox') ?? '[]')
 
 describe('outbox', () => {

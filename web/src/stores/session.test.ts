@@ -1,8 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { auth } from '../api/http'
-import { context } from '../testing/fixtures'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
+import { context } from '../testing/fixtures'
 import { useSessionStore } from './session'
 
 const me = { wecomUserId: 'zhangwei', pulanUserId: 8, name: '张伟' }

@@ -1,6 +1,7 @@
+import type { TestServer } from '../../test/harness'
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pickLink, startTestServer, TEST_PUBLIC_URL, type TestServer } from '../../test/harness'
+import { pickLink, startTestServer, TEST_PUBLIC_URL } from '../../test/harness'
 
 let server: TestServer
 beforeAll(async () => {
@@ -17,7 +18,7 @@ async function authorize(returnTo = '/') {
   return { login, authorizeUrl, callback }
 }
 
-describe('WeCom OAuth2 sign-in', () => {
+describe('weCom OAuth2 sign-in', () => {
   it('redirects to the authorize page with snsapi_base, the agent and a state', async () => {
     const { login, authorizeUrl } = await authorize('/?customer=wmDemoChenJing01')
     expect(login.status).toBe(302)

@@ -1,5 +1,5 @@
-import { Router } from 'express'
 import type { AppDeps } from '../../app'
+import { Router } from 'express'
 import { writeSession } from '../../session'
 import { errorPage } from './error-page'
 import { createOAuthStates } from './oauth-state'

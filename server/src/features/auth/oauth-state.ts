@@ -1,5 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { KeyValueStore } from '../../store/store'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 // WeCom allows at most 128 bytes of [a-zA-Z0-9] in `state`, so the state is a signed nonce and returnTo waits in
 // the store under it; taking it deletes it, so a state works once.

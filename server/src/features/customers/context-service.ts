@@ -1,7 +1,7 @@
 import type { CustomerContext, Opportunity } from '@app/shared'
 import type { AppDeps } from '../../app'
-import { AppError } from '../../errors'
 import type { SessionUser } from '../../session'
+import { AppError } from '../../errors'
 
 type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
 

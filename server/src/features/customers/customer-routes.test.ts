@@ -1,5 +1,6 @@
+import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/harness'
+import { startTestServer } from '../../test/harness'
 
 let server: TestServer
 let cookie: string
@@ -11,7 +12,7 @@ afterAll(() => server.close())
 
 const context = (id: string, as = cookie) => server.api(`/api/customers/${id}/context`, { cookie: as })
 
-describe('GET /api/customers/:externalUserId/context', () => {
+describe('gET /api/customers/:externalUserId/context', () => {
   it('answers the customer, their opportunities and the templates in one round trip', async () => {
     const response = await context('wmDemoLiuYang02')
     expect(response.status).toBe(200)

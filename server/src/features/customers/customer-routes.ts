@@ -1,6 +1,6 @@
+import type { AppDeps } from '../../app'
 import { ExternalUserId } from '@app/shared'
 import { Router } from 'express'
-import type { AppDeps } from '../../app'
 import { AppError } from '../../errors'
 import { sessionUser } from '../../session-middleware'
 import { loadCustomerContext } from './context-service'

@@ -1,5 +1,6 @@
+import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/harness'
+import { startTestServer } from '../../test/harness'
 
 let server: TestServer
 let cookie: string
@@ -15,7 +16,7 @@ function upload(bytes: Uint8Array<ArrayBuffer>, type: string, name: string, fiel
   return server.api('/api/files', { method: 'POST', form, cookie: as })
 }
 
-describe('POST /api/files', () => {
+describe('pOST /api/files', () => {
   it('forwards an image to 谱蓝云 and answers its file id, name, url and size', async () => {
     const bytes = new Uint8Array(2048).fill(7)
     const response = await upload(bytes, 'image/jpeg', '拜访现场.jpg')

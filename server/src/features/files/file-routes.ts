@@ -1,6 +1,6 @@
+import type { AppDeps } from '../../app'
 import { Router } from 'express'
 import multer from 'multer'
-import type { AppDeps } from '../../app'
 import { AppError } from '../../errors'
 import { decodeFileName, isAllowedFile, MAX_FILE_BYTES } from './file-rules'
 

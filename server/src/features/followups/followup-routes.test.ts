@@ -1,5 +1,6 @@
+import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../../test/harness'
+import { startTestServer } from '../../test/harness'
 import { CHEN_JING, fullSubmission, newKey } from '../../test/submission'
 
 let server: TestServer
@@ -18,10 +19,11 @@ beforeEach(() => {
   server.sandbox.faults.clear()
 })
 
-const submit = (body: unknown, key = newKey(), as = cookie) =>
-  server.api('/api/follow-ups', { method: 'POST', body, cookie: as, headers: { 'Idempotency-Key': key } })
+function submit(body: unknown, key = newKey(), as = cookie) {
+  return server.api('/api/follow-ups', { method: 'POST', body, cookie: as, headers: { 'Idempotency-Key': key } })
+}
 
-describe('POST /api/follow-ups', () => {
+describe('pOST /api/follow-ups', () => {
   it('sends exactly the documented add-follow body, with what the server owns filled in', async () => {
     const before = server.sandbox.records.addFollows.length
     const response = await submit(fullSubmission(file))

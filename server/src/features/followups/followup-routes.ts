@@ -1,11 +1,11 @@
+import type { AppDeps } from '../../app'
 import { FollowUpSubmission, IdempotencyKey, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
-import type { AppDeps } from '../../app'
+import { errorBody, upstreamAppError } from '../../error-handler'
 import { AppError, validationFailed } from '../../errors'
 import { sessionUser } from '../../session-middleware'
-import { errorBody, upstreamAppError } from '../../error-handler'
-import { createIdempotency, hashBody } from './idempotency'
 import { SendFailure, submitFollowUp } from './followup-service'
+import { createIdempotency, hashBody } from './idempotency'
 
 export function followUpRoutes(deps: AppDeps): Router {
   const router = Router()

@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto'
 import type { KeyValueStore } from '../../store/store'
+import { createHash } from 'node:crypto'
 
 /** What the store keeps per key: in flight, or the answer to replay. */
-export type IdempotencyRecord =
-  | { state: 'in-flight', bodyHash: string }
-  | { state: 'done', bodyHash: string, status: number, body: unknown }
+export type IdempotencyRecord
+  = | { state: 'in-flight', bodyHash: string }
+    | { state: 'done', bodyHash: string, status: number, body: unknown }
 
-export type Claim =
-  | { kind: 'claimed' }
-  | { kind: 'replay', status: number, body: unknown }
-  | { kind: 'in-flight' }
-  | { kind: 'reused' }
+export type Claim
+  = | { kind: 'claimed' }
+    | { kind: 'replay', status: number, body: unknown }
+    | { kind: 'in-flight' }
+    | { kind: 'reused' }
 
 const IN_FLIGHT_TTL_MS = 5 * 60_000
 const DONE_TTL_MS = 48 * 3600_000

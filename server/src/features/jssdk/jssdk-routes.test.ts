@@ -1,5 +1,6 @@
+import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, TEST_PUBLIC_URL, type TestServer } from '../../test/harness'
+import { startTestServer, TEST_PUBLIC_URL } from '../../test/harness'
 import { signJsapi } from './signature'
 
 let server: TestServer
@@ -12,7 +13,7 @@ afterAll(() => server.close())
 
 const config = (url: unknown, as = cookie) => server.api('/api/jssdk/config', { method: 'POST', body: { url }, cookie: as })
 
-describe('POST /api/jssdk/config', () => {
+describe('pOST /api/jssdk/config', () => {
   it('signs both configs in one round trip, with signatures that verify against the tickets', async () => {
     const pageUrl = `${TEST_PUBLIC_URL}/?customer=wmDemoChenJing01`
     const response = await config(`${pageUrl}#/form`)

@@ -1,6 +1,6 @@
+import type { AppDeps } from '../../app'
 import { JssdkConfigRequest, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
-import type { AppDeps } from '../../app'
 import { AppError, validationFailed } from '../../errors'
 import { signPage } from './jssdk-service'
 

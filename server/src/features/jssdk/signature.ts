@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
 import type { JssdkSignature } from '@app/shared'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** WeCom JS-SDK signature: sha1 of the four fields in this exact order, url without its fragment. */
 export function signJsapi(ticket: string, url: string, nonceStr: string, timestamp: number): string {

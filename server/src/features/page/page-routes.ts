@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { BootInfo } from '@app/shared'
 import type { Logger } from 'pino'
-import express, { Router } from 'express'
 import type { AppDeps } from '../../app'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import express, { Router } from 'express'
 import { readSession } from '../../session'
 import { signPage } from '../jssdk/jssdk-service'
 
