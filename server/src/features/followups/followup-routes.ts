@@ -31,10 +31,20 @@ export function followUpRoutes(deps: AppDeps): Router {
       return
     }
 
+    // The outcome is remembered best effort: once 谱蓝云 has the record, the answer must say so even if the store
+    // fails to keep it (the key then stays "in flight" until it expires, so a retry still cannot send it twice).
+    const remember = async (status: number, body: unknown) => {
+      try {
+        await idempotency.complete(owner, key.data, bodyHash, status, body)
+      }
+      catch (error) {
+        req.log.error({ err: { message: (error as Error).message }, status }, 'could not remember a submission outcome')
+      }
+    }
+
+    let receipt
     try {
-      const receipt = await submitFollowUp(deps, sessionUser(res), key.data, submission.data)
-      await idempotency.complete(owner, key.data, bodyHash, 201, receipt)
-      res.status(201).json(receipt)
+      receipt = await submitFollowUp(deps, sessionUser(res), key.data, submission.data)
     }
     catch (error) {
       if (!(error instanceof SendFailure)) {
@@ -50,9 +60,12 @@ export function followUpRoutes(deps: AppDeps): Router {
         ? upstreamAppError(upstream)
         : new AppError(504, 'UPSTREAM_OUTCOME_UNKNOWN', '谱蓝云没有及时回应，这条跟进可能已经记录。已保留提交编号，重试不会重复记录。')
       const body = errorBody(outcome, req.id)
-      await idempotency.complete(owner, key.data, bodyHash, outcome.status, body)
+      await remember(outcome.status, body)
       res.status(outcome.status).json(body)
+      return
     }
+    await remember(201, receipt)
+    res.status(201).json(receipt)
   })
 
   return router
