@@ -70,6 +70,8 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
   await page.getByTestId('submit').click()
 
   await expect(page.getByTestId('success')).toBeVisible()
+  await expect(page.getByTestId('recent-item').first()).toContainText('陈静')
+  await expect(page.getByTestId('recent-item').first()).toContainText('云帆科技 SCRM 系统采购')
   await saveScreen(page, '03-success')
   const { addFollows } = await sandbox.records()
   expect(addFollows).toHaveLength(1)
