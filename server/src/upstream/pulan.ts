@@ -96,16 +96,19 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
 
   const rejected = (body: Envelope) => new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
 
-  async function lookup<T>(schema: z.ZodType<T>, url: string, params: object): Promise<T | null> {
-    const body = await call({ method: 'GET', url, params })
-    if (body.code === NOT_FOUND)
-      return null
+  /** The envelope's `data` in the expected shape; a non-zero code is a rejection, another shape is malformed. */
+  function dataOf<T>(body: Envelope, schema: z.core.$ZodType<T>): T {
     if (body.code !== 0)
       throw rejected(body)
-    const data = schema.safeParse(body.data)
+    const data = z.safeParse(schema, body.data)
     if (!data.success)
       throw new UpstreamError('pulan', 'malformed', false)
     return data.data
+  }
+
+  async function lookup<T>(schema: z.core.$ZodType<T>, url: string, params: object): Promise<T | null> {
+    const body = await call({ method: 'GET', url, params })
+    return body.code === NOT_FOUND ? null : dataOf(body, schema)
   }
 
   return {
@@ -117,13 +120,7 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     async uploadFile(file: UploadInput) {
       const form = new FormData()
       form.append('file', new Blob([new Uint8Array(file.buffer)], { type: file.mimeType }), file.fileName)
-      const body = await call({ method: 'POST', url: config.paths.upload, data: form })
-      if (body.code !== 0)
-        throw rejected(body)
-      const uploaded = UploadedFile.safeParse(body.data)
-      if (!uploaded.success)
-        throw new UpstreamError('pulan', 'malformed', false)
-      return uploaded.data
+      return dataOf(await call({ method: 'POST', url: config.paths.upload, data: form }), UploadedFile)
     },
 
     /** Posts the follow-up; resolves on code 0, throws UpstreamError otherwise (mayHaveArrived when it may exist). */
