@@ -16,6 +16,7 @@ import { authRoutes } from './features/auth/auth-routes'
 import { customerRoutes } from './features/customers/customer-routes'
 import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
+import { groupRoutes } from './features/groups/group-routes'
 import { jssdkRoutes } from './features/jssdk/jssdk-routes'
 import { pageRoutes } from './features/page/page-routes'
 import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
@@ -33,6 +34,8 @@ export interface AppDeps {
   logger: Logger
   /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
   sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
+  /** Sandbox mode only: the demo customer groups, for opening a group entry outside WeCom. */
+  sandboxGroups?: () => { chatId: string, name: string, note: string }[]
 }
 
 /** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
@@ -99,12 +102,19 @@ export function createApp(deps: AppDeps): Express {
   })
   api.use('/jssdk', jssdkRoutes(deps))
   api.use('/customers', customerRoutes(deps))
+  api.use('/groups', groupRoutes(deps))
   api.use('/files', fileRoutes(deps))
   api.use('/follow-ups', followUpRoutes(deps))
   if (deps.sandboxCustomers) {
     const list = deps.sandboxCustomers
     api.get('/sandbox/customers', (_req, res) => {
       res.json({ customers: list(sessionUser(res).wecomUserId) })
+    })
+  }
+  if (deps.sandboxGroups) {
+    const groups = deps.sandboxGroups
+    api.get('/sandbox/groups', (_req, res) => {
+      res.json({ groups: groups() })
     })
   }
   api.use(() => {

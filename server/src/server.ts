@@ -9,7 +9,7 @@ import { createApp } from './app'
 import { withSandbox } from './config'
 import { createLogger } from './logger'
 import { startSandbox } from './sandbox'
-import { sandboxCustomersOf } from './sandbox/customer-directory'
+import { sandboxCustomersOf, sandboxGroupsList } from './sandbox/customer-directory'
 import { createMemoryStore } from './store/memory-store'
 import { createRedisStore } from './store/redis-store'
 import { loadTemplates } from './templates'
@@ -51,7 +51,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     templates,
     wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
-    ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId) }),
+    ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
   }
   const app = createApp(deps)
   const server: Server = await new Promise((resolve, reject) => {

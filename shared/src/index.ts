@@ -1,6 +1,7 @@
 export * from './api'
 export * from './errors'
 export * from './followup'
+export * from './group'
 export * from './module-rule'
 export * from './primitives'
 export * from './pulan'

@@ -45,6 +45,11 @@ export const DRIVERS = {
     okStatus: 200,
     prepare: async ({ server, cookie }) => () => server.api('/api/customers/wmDemoChenJing01/context', { cookie }),
   },
+  group: {
+    name: 'GET /api/groups/:chatId',
+    okStatus: 200,
+    prepare: async ({ server, cookie }) => () => server.api('/api/groups/wrDemoGroupMany01', { cookie }),
+  },
   upload: {
     name: 'POST /api/files',
     okStatus: 201,

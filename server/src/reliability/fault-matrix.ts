@@ -28,6 +28,8 @@ export const ROUTES: CallRoute[] = [
   { call: 'wecom.agentTicket', driver: DRIVERS.jssdk },
   { call: 'wecom.getuserinfo', driver: DRIVERS.callback },
   { call: 'wecom.externalcontact', driver: DRIVERS.context },
+  { call: 'wecom.groupchat', driver: DRIVERS.group },
+  { call: 'wecom.followedList', driver: DRIVERS.group },
   { call: 'pulan.token', driver: DRIVERS.context },
   { call: 'pulan.user', driver: DRIVERS.callback },
   { call: 'pulan.customer', driver: DRIVERS.context },

@@ -1,5 +1,6 @@
 import type { Sandbox } from './index'
 import { DEMO_CUSTOMERS } from './demo-data'
+import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 
 export interface SandboxCustomerEntry { externalUserId: string, name: string, corpName?: string, avatar?: string }
 
@@ -13,4 +14,9 @@ export function sandboxCustomersOf(sandbox: Pick<Sandbox, 'avatarUrl'>, wecomUse
       corpName: customer.corpName,
       avatar: sandbox.avatarUrl(customer.externalUserId),
     }))
+}
+
+/** The demo groups (and the chats WeCom refuses), for opening a group entry outside WeCom. */
+export function sandboxGroupsList(): { chatId: string, name: string, note: string }[] {
+  return [...DEMO_GROUPS, ...REFUSED_DEMO_CHATS].map(({ chatId, name, note }) => ({ chatId, name, note }))
 }

@@ -13,11 +13,13 @@ import { oauthRoutes } from './oauth-page'
 import { pulanRoutes } from './pulan-routes'
 import { SandboxState } from './state'
 import { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
+import { wecomGroupRoutes } from './wecom-group-routes'
 import { wecomRoutes } from './wecom-routes'
 
 export { type AcceptedFollow, ADD_FOLLOW_CODES } from './add-follow-validation'
-export { type SandboxCustomerEntry, sandboxCustomersOf } from './customer-directory'
+export { type SandboxCustomerEntry, sandboxCustomersOf, sandboxGroupsList } from './customer-directory'
 export * from './demo-data'
+export * from './demo-groups'
 export { ENDPOINT_NAMES, type EndpointName } from './endpoints'
 export type { Fault, FaultController, FaultOptions } from './faults'
 export type { RecordedRequest, SandboxRecords } from './records'
@@ -73,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1'
   const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE), options.tokenTtlSeconds ?? 7200)
   const pulan = await listen([controlRoutes(state), pulanRoutes(state), avatarRoutes(state)], state, host, options.pulanPort ?? 0)
-  const wecom = await listen([wecomRoutes(state), oauthRoutes(state), avatarRoutes(state)], state, host, options.wecomPort ?? 0)
+  const wecom = await listen([wecomRoutes(state), wecomGroupRoutes(state), oauthRoutes(state), avatarRoutes(state)], state, host, options.wecomPort ?? 0)
     .catch(async (error: unknown) => {
       pulan.server.close()
       throw error

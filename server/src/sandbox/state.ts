@@ -2,6 +2,7 @@ import type { FollowTemplate } from '@app/shared'
 import type { DemoOpportunity } from './demo-data'
 import type { FaultController } from './faults'
 import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, SANDBOX_CREDENTIALS } from './demo-data'
+import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 import { createFaultController } from './faults'
 import { SandboxRecords } from './records'
 import { OAuthCodes, TokenIssuer } from './tokens'
@@ -12,6 +13,8 @@ export interface StoredFile { fileId: number, fileName: string, mimeType: string
 export class SandboxState {
   readonly credentials = { ...SANDBOX_CREDENTIALS }
   readonly customers = DEMO_CUSTOMERS
+  readonly groups = DEMO_GROUPS
+  readonly refusedChats = REFUSED_DEMO_CHATS
   readonly pulanUsers = DEMO_PULAN_USERS
   readonly records = new SandboxRecords()
   readonly faults: FaultController = createFaultController()

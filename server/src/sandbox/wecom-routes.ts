@@ -8,7 +8,7 @@ const OK = { errcode: 0, errmsg: 'ok' }
 const query = (req: Request, name: string) => (typeof req.query[name] === 'string' ? req.query[name] : '')
 
 /** Answers 41001/40014/42001 like WeCom when the access_token is missing, unknown or expired; true when it is valid. */
-function tokenIsValid(state: SandboxState, req: Request, res: Response): boolean {
+export function tokenIsValid(state: SandboxState, req: Request, res: Response): boolean {
   const token = query(req, 'access_token')
   if (!token) {
     res.json({ errcode: 41001, errmsg: 'access_token missing' })

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { createHttpClient, send, sleep } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
+import { wecomGroupCalls } from './wecom-groups'
 
 const Envelope = z.object({ errcode: z.number().int().default(0), errmsg: z.string().default('') }).loose()
 type Envelope = z.infer<typeof Envelope>
@@ -27,9 +28,10 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
   const http = createHttpClient(config.apiBase, timeoutMs)
   const prefix = `wecom:${config.corpId}:${config.agentId}`
 
-  async function get(path: string, params: Record<string, string>): Promise<Envelope> {
+  /** GET, or POST with a JSON body when one is given (groupchat/get). */
+  async function get(path: string, params: Record<string, string>, json?: object): Promise<Envelope> {
     for (let attempt = 0; ; attempt++) {
-      const response = await send('wecom', http, { method: 'GET', url: path, params })
+      const response = await send('wecom', http, json ? { method: 'POST', url: path, params, data: json } : { method: 'GET', url: path, params })
       if (response.status === 429 || response.status >= 500)
         throw new UpstreamError('wecom', response.status === 429 ? 'rate-limited' : 'bad-status', false, { status: response.status, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) })
       const body = Envelope.safeParse(response.data)
@@ -62,10 +64,10 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
   })
 
   /** Calls with the cached token; on 40014/42001 fetches a new token once and retries once. */
-  async function withToken(path: string, params: Record<string, string>): Promise<Envelope> {
+  async function withToken(path: string, params: Record<string, string>, data?: object): Promise<Envelope> {
     for (let attempt = 0; ; attempt++) {
       const token = await accessToken.get()
-      const body = await get(path, { ...params, access_token: token })
+      const body = await get(path, { ...params, access_token: token }, data)
       if (!TOKEN_INVALID.has(body.errcode) || attempt > 0)
         return body
       await accessToken.invalidate(token)
@@ -90,6 +92,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
     getAccessToken: () => accessToken.get(),
     getJsapiTicket: () => jsapiTicket.get(),
     getAgentTicket: () => agentTicket.get(),
+    ...wecomGroupCalls(withToken, reject),
 
     /** OAuth2 code -> the member's userid; null when the code is invalid, used, or not a member's. */
     async getUserIdByCode(code: string): Promise<string | null> {
