@@ -12,6 +12,8 @@ export interface Platform {
   ready: () => Promise<void>
   getEntry: () => Promise<string>
   getCurExternalContact: () => Promise<string>
+  /** The customer group's chatId; only from the `group_chat_tools` entry. */
+  getCurExternalChat: () => Promise<string>
   getLocation: () => Promise<PlatformLocation>
   voice?: PlatformVoice
   /** Sandbox only: lets a tester pick another customer. */
@@ -24,6 +26,9 @@ export const CUSTOMER_ENTRIES = ['single_chat_tools', 'contact_profile'] as cons
 export function isCustomerEntry(entry: string) {
   return (CUSTOMER_ENTRIES as readonly string[]).includes(entry)
 }
+
+/** The entry of a customer group's chat toolbar: the page lists the group's customers first. */
+export const GROUP_ENTRY = 'group_chat_tools'
 
 /** A platform call failed; `message` is Chinese and may be shown as is. */
 export class PlatformError extends Error {

@@ -4,7 +4,7 @@ import * as ww from '@wecom/jssdk'
 import { postJssdkConfig } from '../api/endpoints'
 import { PlatformError } from './types'
 
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice']
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice']
 
 export function isWeCom() {
   return ww.env.isWeCom
@@ -75,6 +75,7 @@ export function createWeComPlatform(preSigned?: PreSigned): Platform {
     ready: () => ready,
     getEntry: () => call('读取打开入口', async () => (await ww.getContext()).entry),
     getCurExternalContact: () => call('读取当前客户', async () => (await ww.getCurExternalContact()).userId),
+    getCurExternalChat: () => call('读取当前客户群', async () => (await ww.getCurExternalChat()).chatId),
     getLocation: () => call('定位', async () => {
       const place = await ww.getLocation({ type: ww.LocationType.gcj02 })
       return { lat: place.latitude, lng: place.longitude }

@@ -41,7 +41,7 @@ describe('start-up', () => {
   })
 
   it.each([
-    ['a group chat entry', { sandbox: true, me }, '?entry=group_chat_tools&customer=wmCustomer1', 'wrong-entry'],
+    ['the workbench entry', { sandbox: true, me }, '?entry=normal&customer=wmCustomer1', 'wrong-entry'],
     ['outside WeCom without the sandbox', { sandbox: false, me }, '', 'no-platform'],
   ])('explains where to open the page from after %s', async (_name, boot, search, phase) => {
     setBoot(boot)
@@ -49,6 +49,25 @@ describe('start-up', () => {
     const session = useSessionStore()
     await session.start()
     expect(session.phase).toBe(phase)
+  })
+
+  it('opened from a customer group, lists its members first; a chosen customer gets the form, and can go back', async () => {
+    setBoot({ sandbox: true, me })
+    setUrl('?chat=wrGroup1')
+    const session = useSessionStore()
+    await session.start()
+    expect(session.phase).toBe('group')
+    expect(session.chatId).toBe('wrGroup1')
+    expect(session.context).toBeNull()
+
+    await session.chooseCustomer('wmCustomer1')
+    expect(session.phase).toBe('ready')
+    expect(session.context?.customer.name).toBe('张三')
+
+    session.backToGroup()
+    expect(session.phase).toBe('group')
+    expect(session.externalUserId).toBeNull()
+    expect(session.chatId).toBe('wrGroup1')
   })
 
   it('says so when the customer is not the salesperson\'s', async () => {

@@ -6,11 +6,11 @@ import { markRaw, ref, shallowRef } from 'vue'
 import { getCustomerContext, getMe } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
 import { readBoot } from '../boot'
-import { choosePlatform, isCustomerEntry } from '../platform'
+import { choosePlatform, GROUP_ENTRY, isCustomerEntry } from '../platform'
 import { contextCache } from './contextCache'
 import { describeStartProblem } from './problem'
 
-export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem' | 'ready'
+export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem' | 'ready' | 'group'
 
 /** Start-up: who is signed in, which platform, which customer, and the customer's context. */
 export const useSessionStore = defineStore('session', () => {
@@ -21,6 +21,8 @@ export const useSessionStore = defineStore('session', () => {
   const sdkProblem = ref<string | null>(null)
   const entry = ref<string | null>(null)
   const externalUserId = ref<string | null>(null)
+  /** Set when opened from a customer group: the page lists its members, and the form can go back to them. */
+  const chatId = ref<string | null>(null)
   const context = shallowRef<CustomerContext | null>(null)
   const problem = ref<StartProblem | null>(null)
 
@@ -79,6 +81,11 @@ export const useSessionStore = defineStore('session', () => {
       const customer = chosen.kind === 'wecom' ? chosen.getCurExternalContact() : null
       customer?.catch(() => {})
       entry.value = await chosen.getEntry()
+      if (entry.value === GROUP_ENTRY) {
+        chatId.value = await chosen.getCurExternalChat()
+        phase.value = 'group'
+        return
+      }
       if (!isCustomerEntry(entry.value)) {
         phase.value = 'wrong-entry'
         return
@@ -100,10 +107,24 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** A customer tapped in the group's member list: the usual form, with the usual checks on the server. */
+  async function chooseCustomer(chosen: string) {
+    externalUserId.value = chosen
+    context.value = null
+    await loadContext()
+  }
+
+  function backToGroup() {
+    externalUserId.value = null
+    context.value = null
+    problem.value = null
+    phase.value = 'group'
+  }
+
   /** The error page's button: reload the context when the customer is known, else start over. */
   function retry() {
     return externalUserId.value ? loadContext() : start()
   }
 
-  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, context, problem, start, loadContext, retry, switchCustomer }
+  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, chatId, context, problem, start, loadContext, retry, switchCustomer, chooseCustomer, backToGroup }
 })
