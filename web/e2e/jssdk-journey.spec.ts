@@ -123,12 +123,12 @@ test('without voice support in the client, voice input fails with a clear messag
   await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('已经写好的内容')
 })
 
-test('opened from a group chat, the page says where to open it', async ({ page }) => {
-  await installWecomBridge(page, { entry: 'group_chat_tools' })
+test('opened from the workbench, the page says where to open it', async ({ page }) => {
+  await installWecomBridge(page, { entry: 'normal' })
   await openSignedIn(page, '/')
   await expect(page.getByTestId('entry-error')).toBeVisible()
   await expect(page.getByTestId('entry-error')).toContainText('聊天工具栏')
-  await saveScreen(page, '04-entry-group-chat')
+  await saveScreen(page, '04-entry-workbench')
   expect((await sandbox.records()).counts['pulan.customer']).toBe(0)
 })
 

@@ -5,6 +5,8 @@ export const WECOM_USER_AGENT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Ma
 export interface BridgeOptions {
   entry: string
   externalUserId?: string
+  /** The customer group's chat_id getCurExternalChat answers from the group_chat_tools entry. */
+  chatId?: string
   location?: { latitude: number, longitude: number } | 'denied'
   /** What translateVoice recognises; without it the voice APIs are answered as unsupported. */
   spoken?: string
@@ -25,7 +27,7 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
     let agentConfigured = false
     let corpConfigured = false
     const granted = new Set<string>()
-    const needsAgentConfig = new Set(['getContext', 'getCurExternalContact', 'geoLocation'])
+    const needsAgentConfig = new Set(['getContext', 'getCurExternalContact', 'getCurExternalChat', 'geoLocation'])
     const voice = new Set(['startRecord', 'stopRecord', 'translateVoice'])
     const answer = (name: string, params: any): Record<string, unknown> => {
       if ((needsAgentConfig.has(name) && !agentConfigured) || (voice.has(name) && !granted.has(name)))
@@ -52,6 +54,10 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
           return opts.entry === 'single_chat_tools' || opts.entry === 'contact_profile'
             ? { err_msg: 'getCurExternalContact:ok', userId: opts.externalUserId }
             : { err_msg: 'getCurExternalContact:fail_no permission' }
+        case 'getCurExternalChat':
+          return opts.entry === 'group_chat_tools'
+            ? { err_msg: 'getCurExternalChat:ok', chatId: opts.chatId }
+            : { err_msg: 'getCurExternalChat:fail without context of external contact' }
         case 'geoLocation':
           return opts.location === 'denied' || !opts.location
             ? { err_msg: 'geoLocation:fail_auth denied' }

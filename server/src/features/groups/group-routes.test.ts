@@ -61,7 +61,7 @@ describe('gET /api/groups/:chatId', () => {
     const before = counts()['wecom.groupchat']
     const response = await group('wrDemoGroupOthers04')
     expect(response.status).toBe(403)
-    expect(response.body.error).toMatchObject({ code: 'NOT_GROUP_MEMBER', message: expect.stringMatching(/不在这个客户群/) })
+    expect(response.body.error).toMatchObject({ code: 'NOT_GROUP_MEMBER', message: expect.stringMatching(/只有群主和群成员/) })
     // The cached copy said "not a member": it is read once more from WeCom before refusing.
     expect(counts()['wecom.groupchat'] - before).toBe(1)
     expect(counts()['wecom.followedList']).toBe(0)

@@ -17,9 +17,9 @@ const followedKey = (user: SessionUser) => `followed:${user.wecomUserId}`
 const REFUSED = {
   'not-customer-group': () => new AppError(422, 'NOT_CUSTOMER_GROUP', '这不是客户群：记跟进只能在有客户的外部群中使用，内部群请到与客户的单聊中打开'),
   'dismissed': () => new AppError(410, 'GROUP_DISMISSED', '这个客户群已解散或不存在，请到与客户的单聊中打开'),
-  'no-permission': () => new AppError(403, 'GROUP_NO_PERMISSION', '应用没有读取客户群的权限，请联系管理员在「客户联系 → 可调用接口的应用」中加入本应用'),
+  'no-permission': () => new AppError(403, 'GROUP_NO_PERMISSION', '应用没有读取这个客户群的权限：请联系管理员在「客户联系 → 可调用接口的应用」中加入本应用，并确认群主在应用的可见范围内'),
 }
-const notMember = () => new AppError(403, 'NOT_GROUP_MEMBER', '你不在这个客户群里，不能在这里为群成员记跟进')
+const notMember = () => new AppError(403, 'NOT_GROUP_MEMBER', '只有群主和群成员能在这个群里记跟进；请到与客户的单聊中打开记跟进')
 
 async function cached<T>(deps: Deps, key: string, ttlMs: number, load: () => Promise<T>, fresh = false): Promise<T> {
   const hit = fresh ? null : await deps.store.get(key)
