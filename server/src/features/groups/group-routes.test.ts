@@ -1,5 +1,6 @@
 import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryStore } from '../../store/memory-store'
 import { startTestServer } from '../../test/harness'
 import { fullSubmission, newKey } from '../../test/submission'
 
@@ -125,5 +126,24 @@ describe('a customer chosen in a group', () => {
     expect(response.status).toBe(403)
     expect(response.body.error.code).toBe('NOT_YOUR_CUSTOMER')
     expect(server.sandbox.records.addFollows).toHaveLength(0)
+  })
+})
+
+describe('the group cache', () => {
+  it('lives in the shared store: a second instance answers the same group without asking WeCom again', async () => {
+    const store = createMemoryStore()
+    const first = await startTestServer({ store })
+    const second = await startTestServer({ store })
+    try {
+      const open = async (instance: TestServer) => instance.api('/api/groups/wrDemoGroupBig05', { cookie: await instance.login('zhangwei') })
+      expect((await open(first)).body.members).toHaveLength(50)
+      const answer = await open(second)
+      expect(answer.status).toBe(200)
+      expect(answer.body.members.filter((m: { followed: boolean }) => m.followed)).toHaveLength(4)
+      expect(second.sandbox.records.counts()).toMatchObject({ 'wecom.groupchat': 0, 'wecom.followedList': 0 })
+    }
+    finally {
+      await Promise.all([first.close(), second.close()])
+    }
   })
 })
