@@ -1,6 +1,7 @@
 import type { Express } from 'express'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config'
+import type { BusinessLineSource } from './features/opportunities/business-lines'
 import type { KeyValueStore } from './store/store'
 import type { TemplateRegistry } from './templates'
 import type { PulanClient } from './upstream/pulan'
@@ -18,6 +19,7 @@ import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
 import { groupRoutes } from './features/groups/group-routes'
 import { jssdkRoutes } from './features/jssdk/jssdk-routes'
+import { opportunityRoutes } from './features/opportunities/opportunity-routes'
 import { pageRoutes } from './features/page/page-routes'
 import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
 import { pathOnly } from './logger'
@@ -31,6 +33,8 @@ export interface AppDeps {
   wecom: WecomClient
   pulan: PulanClient
   templates: TemplateRegistry
+  /** Absent when no BUSINESS_LINES_FILE is configured: 新建商机 is not offered. */
+  businessLines?: BusinessLineSource
   logger: Logger
   /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
   sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
@@ -105,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/groups', groupRoutes(deps))
   api.use('/files', fileRoutes(deps))
   api.use('/follow-ups', followUpRoutes(deps))
+  api.use('/opportunities', opportunityRoutes(deps))
   if (deps.sandboxCustomers) {
     const list = deps.sandboxCustomers
     api.get('/sandbox/customers', (_req, res) => {

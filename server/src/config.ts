@@ -20,6 +20,8 @@ export interface AppConfig {
   sessionSecret: string
   sessionTtlSeconds: number
   templatesFile: string
+  /** Business lines and processes for 新建商机; undefined: creating opportunities is not offered. */
+  businessLinesFile: string | undefined
   redisUrl: string | undefined
   logLevel: string
   trustProxy: string | undefined
@@ -54,9 +56,11 @@ const EnvSchema = z.object({
   PULAN_PATH_OPPORTUNITIES: optionalText,
   PULAN_PATH_UPLOAD: optionalText,
   PULAN_PATH_ADD_FOLLOW: optionalText,
+  PULAN_PATH_CREATE_BUSINESS: optionalText,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
   TEMPLATES_FILE: optionalText,
+  BUSINESS_LINES_FILE: optionalText,
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   SANDBOX: flag,
   // Fixed loopback ports for the sandbox stand-ins (0 = any free port), so a browser test can reach its control API.
@@ -74,6 +78,7 @@ const EnvSchema = z.object({
 const CREDENTIALS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'PULAN_BASE_URL', 'PULAN_APP_KEY', 'PULAN_APP_SECRET'] as const
 
 export const SANDBOX_TEMPLATES_FILE = fileURLToPath(new URL('./sandbox/templates.json', import.meta.url))
+export const SANDBOX_BUSINESS_LINES_FILE = fileURLToPath(new URL('./sandbox/business-lines.json', import.meta.url))
 const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export class ConfigError extends Error {}
@@ -103,6 +108,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     opportunities: e.PULAN_PATH_OPPORTUNITIES ?? DEFAULT_PULAN_PATHS.opportunities,
     upload: e.PULAN_PATH_UPLOAD ?? DEFAULT_PULAN_PATHS.upload,
     addFollow: e.PULAN_PATH_ADD_FOLLOW ?? DEFAULT_PULAN_PATHS.addFollow,
+    createBusiness: e.PULAN_PATH_CREATE_BUSINESS ?? DEFAULT_PULAN_PATHS.createBusiness,
   }
   return {
     env: e.NODE_ENV,
@@ -115,6 +121,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     sessionSecret: e.SESSION_SECRET ?? randomSecret(),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     templatesFile: e.TEMPLATES_FILE ?? SANDBOX_TEMPLATES_FILE,
+    // The sandbox ships demo lines; against a real 谱蓝云 only an administrator's file turns 新建商机 on.
+    businessLinesFile: e.BUSINESS_LINES_FILE ?? (sandbox ? SANDBOX_BUSINESS_LINES_FILE : undefined),
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -7,6 +7,7 @@ import type { Sandbox } from './sandbox'
 import type { KeyValueStore } from './store/store'
 import { createApp } from './app'
 import { withSandbox } from './config'
+import { loadBusinessLines } from './features/opportunities/business-lines'
 import { createLogger } from './logger'
 import { startSandbox } from './sandbox'
 import { sandboxCustomersOf, sandboxGroupsList } from './sandbox/customer-directory'
@@ -40,6 +41,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     logger.info({ mode: 'live' }, 'live mode: using the configured WeCom and 谱蓝云 upstreams')
 
   const templates = loadTemplates(settings.templatesFile)
+  const businessLines = settings.businessLinesFile ? loadBusinessLines(settings.businessLinesFile) : undefined
   const ownSandbox = settings.sandbox && !options.sandbox
   const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile, pulanPort: settings.sandboxPorts.pulan, wecomPort: settings.sandboxPorts.wecom }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
@@ -49,6 +51,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     store,
     logger,
     templates,
+    ...(businessLines && { businessLines }),
     wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
     ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),

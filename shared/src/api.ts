@@ -1,3 +1,4 @@
+import { BusinessLine } from './business-line'
 import { boundedText, isoDateTime, LIMITS, positiveId, requiredText } from './primitives'
 import { endNotBeforeStartCheck, FollowDetail, NextTime } from './pulan'
 import { FollowTemplate } from './template'
@@ -75,6 +76,10 @@ export const Opportunity = z.object({
   stages: z.array(Stage),
   status: z.enum(['open', 'won', 'lost']),
   lastFollowTime: z.optional(z.string()),
+  /** Assumed, optional: what the re-list after create-business matches on when 谱蓝云 reports them. */
+  lineId: z.optional(positiveId('业务线 lineId')),
+  processId: z.optional(positiveId('流程 processId')),
+  createTime: z.optional(z.string()),
 })
 export type Opportunity = z.infer<typeof Opportunity>
 
@@ -83,6 +88,8 @@ export const CustomerContext = z.object({
   customer: Customer,
   opportunities: z.array(Opportunity),
   templates: z.array(FollowTemplate),
+  /** The lines a new opportunity may be created on; absent when creating is not offered (no BUSINESS_LINES_FILE). */
+  businessLines: z.optional(z.array(BusinessLine)),
 })
 export type CustomerContext = z.infer<typeof CustomerContext>
 

@@ -1,4 +1,6 @@
 export * from './api'
+export * from './business-create'
+export * from './business-line'
 export * from './errors'
 export * from './followup'
 export * from './group'

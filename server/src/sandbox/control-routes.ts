@@ -17,7 +17,7 @@ const FaultBody = z.object({
 export function controlRoutes(state: SandboxState): Router {
   const router = Router()
   router.get('/__sandbox/records', (_req, res) => {
-    res.json({ counts: state.records.counts(), addFollows: state.records.addFollows, requests: state.records.requests })
+    res.json({ counts: state.records.counts(), addFollows: state.records.addFollows, createBusinesses: state.records.createBusinesses, schedules: state.records.schedules, requests: state.records.requests })
   })
   router.post('/__sandbox/reset', (_req, res) => {
     state.reset()

@@ -49,6 +49,9 @@ export const RENEWAL_STAGES: readonly Stage[] = [
 /** Stages that close an opportunity: following up into them changes its status. */
 export const CLOSING_STAGES: Readonly<Record<number, 'won' | 'lost'>> = { 14: 'won', 15: 'lost', 23: 'won' }
 
+/** The stage ladder each sales process (流程) of the demo business lines follows. */
+export const PROCESS_STAGES: Readonly<Record<number, readonly Stage[]>> = { 11: SALES_STAGES, 21: SALES_STAGES, 22: RENEWAL_STAGES }
+
 const follow = (wecomUserId: string, remark: string, createdAt: string) => ({ wecomUserId, remark, createdAt })
 
 export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [

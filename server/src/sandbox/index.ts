@@ -12,7 +12,7 @@ import { recordRequests } from './endpoint-middleware'
 import { oauthRoutes } from './oauth-page'
 import { pulanRoutes } from './pulan-routes'
 import { SandboxState } from './state'
-import { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
+import { loadBusinessLines, loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 import { wecomGroupRoutes } from './wecom-group-routes'
 import { wecomRoutes } from './wecom-routes'
 
@@ -23,6 +23,7 @@ export * from './demo-groups'
 export { ENDPOINT_NAMES, type EndpointName } from './endpoints'
 export type { Fault, FaultController, FaultOptions } from './faults'
 export type { RecordedRequest, SandboxRecords } from './records'
+export { type AcceptedCreateBusiness, CREATE_BUSINESS_CODES } from './create-business'
 export { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 
 export interface SandboxOptions {
@@ -45,7 +46,7 @@ export interface Sandbox {
   faults: FaultController
   /** The URL of a demo customer's avatar (served by the sandbox). */
   avatarUrl: (externalUserId: string) => string
-  /** Clears records, faults, issued tokens and codes, uploaded files and follow-ups, and restores the demo data. */
+  /** Clears records, faults, issued tokens and codes, uploaded files, follow-ups and created opportunities, and restores the demo data. */
   reset: () => void
   /** Invalidates every issued token and ticket, so callers get 42001 / code 401. */
   expireTokens: () => void
@@ -73,7 +74,7 @@ async function listen(routers: Router[], state: SandboxState, host: string, port
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
-  const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE), options.tokenTtlSeconds ?? 7200)
+  const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE), options.tokenTtlSeconds ?? 7200, loadBusinessLines())
   const pulan = await listen([controlRoutes(state), pulanRoutes(state), avatarRoutes(state)], state, host, options.pulanPort ?? 0)
   const wecom = await listen([wecomRoutes(state), wecomGroupRoutes(state), oauthRoutes(state), avatarRoutes(state)], state, host, options.wecomPort ?? 0)
     .catch(async (error: unknown) => {

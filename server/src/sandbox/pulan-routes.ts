@@ -3,6 +3,7 @@ import type { DemoOpportunity } from './demo-data'
 import type { SandboxState } from './state'
 import express, { Router } from 'express'
 import { validateAddFollow } from './add-follow-validation'
+import { validateCreateBusiness } from './create-business'
 import { endpoint, PULAN_TOKEN_INVALID } from './endpoint-middleware'
 import { pulanFileRoutes } from './pulan-files'
 
@@ -79,6 +80,14 @@ export function pulanRoutes(state: SandboxState): Router {
       return res.json({ code: verdict.code, msg: verdict.msg })
     state.records.accepted(req.body)
     state.applyFollow(verdict.body.businessId, verdict.body.stageId)
+    res.json(ok())
+  })
+
+  router.post('/open-api/customer/biz-submit/create-business', express.json({ limit: '64kb' }), endpoint('pulan.createBusiness', state), auth, (req, res) => {
+    const verdict = validateCreateBusiness(req.body, state)
+    if (!verdict.ok)
+      return res.json({ code: verdict.code, msg: verdict.msg })
+    state.records.acceptedBusiness(verdict.body, state.createBusiness(verdict.body, verdict.line))
     res.json(ok())
   })
 

@@ -1,4 +1,5 @@
 import type { AcceptedFollow } from './add-follow-validation'
+import type { AcceptedCreateBusiness } from './create-business'
 import type { EndpointName } from './endpoints'
 import { ENDPOINT_NAMES } from './endpoints'
 
@@ -18,6 +19,9 @@ export interface RecordedRequest {
 export class SandboxRecords {
   readonly requests: RecordedRequest[] = []
   readonly addFollows: AcceptedFollow[] = []
+  readonly createBusinesses: AcceptedCreateBusiness[] = []
+  /** Calendar entries 谱蓝云 made: create-business makes one only when nextTime has a nextContactTime. */
+  readonly schedules: { businessId: number, scheduleName?: string, nextContactTime: string }[] = []
   private readonly counters = new Map<EndpointName, number>()
 
   count(endpoint: EndpointName): number {
@@ -41,9 +45,17 @@ export class SandboxRecords {
     this.addFollows.push(structuredClone(body))
   }
 
+  acceptedBusiness(body: AcceptedCreateBusiness, businessId: number): void {
+    this.createBusinesses.push(structuredClone(body))
+    if (body.nextTime?.nextContactTime)
+      this.schedules.push({ businessId, scheduleName: body.nextTime.scheduleName, nextContactTime: body.nextTime.nextContactTime })
+  }
+
   clear(): void {
     this.requests.length = 0
     this.addFollows.length = 0
+    this.createBusinesses.length = 0
+    this.schedules.length = 0
     this.counters.clear()
   }
 }

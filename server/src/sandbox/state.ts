@@ -1,7 +1,8 @@
-import type { FollowTemplate } from '@app/shared'
+import type { BusinessLine, FollowTemplate } from '@app/shared'
+import type { AcceptedCreateBusiness } from './create-business'
 import type { DemoOpportunity } from './demo-data'
 import type { FaultController } from './faults'
-import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, SANDBOX_CREDENTIALS } from './demo-data'
+import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, PROCESS_STAGES, SALES_STAGES, SANDBOX_CREDENTIALS } from './demo-data'
 import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 import { createFaultController } from './faults'
 import { SandboxRecords } from './records'
@@ -23,10 +24,11 @@ export class SandboxState {
   opportunities = new Map<number, DemoOpportunity>()
   files = new Map<number, StoredFile>()
   private nextFileId = 5001
+  private nextBusinessId = 3001
   /** Base URL that avatar and file URLs are built on. */
   publicBase = ''
 
-  constructor(readonly templates: readonly FollowTemplate[], tokenTtlSeconds: number) {
+  constructor(readonly templates: readonly FollowTemplate[], tokenTtlSeconds: number, readonly businessLines: readonly BusinessLine[] = []) {
     this.tokens = new TokenIssuer(tokenTtlSeconds)
     this.restoreDemoData()
   }
@@ -35,6 +37,7 @@ export class SandboxState {
     this.opportunities = new Map(DEMO_OPPORTUNITIES.map(o => [o.businessId, structuredClone(o)]))
     this.files = new Map()
     this.nextFileId = 5001
+    this.nextBusinessId = 3001
   }
 
   reset(): void {
@@ -61,6 +64,27 @@ export class SandboxState {
     opportunity.stageName = stage.stageName
     opportunity.status = CLOSING_STAGES[stage.stageId] ?? 'open'
     opportunity.lastFollowTime = new Date().toISOString()
+  }
+
+  /** Applies an accepted create-business: the customer's new opportunity at the first stage of its process. */
+  createBusiness(body: AcceptedCreateBusiness, line: BusinessLine): number {
+    const customer = this.customers.find(c => c.customerId === body.customerId)!
+    const process = line.processes.find(p => p.processId === body.processId)!
+    const ladder = PROCESS_STAGES[process.processId] ?? SALES_STAGES
+    const businessId = this.nextBusinessId++
+    this.opportunities.set(businessId, {
+      customerId: customer.customerId,
+      businessId,
+      businessName: `${customer.corpName.replace(/有限公司$/, '')} ${line.lineName}`,
+      stageId: ladder[0]!.stageId,
+      stageName: ladder[0]!.stageName,
+      stages: [...ladder],
+      status: 'open',
+      lineId: line.lineId,
+      processId: process.processId,
+      createTime: new Date().toISOString(),
+    })
+    return businessId
   }
 
   avatarUrl(externalUserId: string): string {

@@ -1,5 +1,5 @@
 /**
- * Every 谱蓝云 path the app calls, in one place. Only add-follow is documented (the seed page); the others are the
+ * Every 谱蓝云 path the app calls, in one place. Only add-follow and create-business are documented (the seed page); the others are the
  * assumed shapes of upstream-contract.md 1.2 and each can be overridden by configuration (PULAN_PATH_*).
  */
 export interface PulanPaths {
@@ -9,6 +9,7 @@ export interface PulanPaths {
   opportunities: string
   upload: string
   addFollow: string
+  createBusiness: string
 }
 
 export const DEFAULT_PULAN_PATHS: PulanPaths = {
@@ -18,4 +19,5 @@ export const DEFAULT_PULAN_PATHS: PulanPaths = {
   opportunities: '/open-api/customer/biz-submit/list',
   upload: '/open-api/file/upload',
   addFollow: '/open-api/customer/biz-submit/add-follow',
+  createBusiness: '/open-api/customer/biz-submit/create-business',
 }

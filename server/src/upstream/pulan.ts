@@ -1,4 +1,4 @@
-import type { AddFollowRequest } from '@app/shared'
+import type { AddFollowRequest, CreateBusinessRequest } from '@app/shared'
 import type { PulanConfig } from '../config'
 import type { KeyValueStore } from '../store/store'
 import { Opportunity, UploadedFile } from '@app/shared'
@@ -126,6 +126,13 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     /** Posts the follow-up; resolves on code 0, throws UpstreamError otherwise (mayHaveArrived when it may exist). */
     async addFollow(request: AddFollowRequest): Promise<void> {
       const body = await call({ method: 'POST', url: config.paths.addFollow, data: request }, true)
+      if (body.code !== 0)
+        throw rejected(body)
+    },
+
+    /** Creates an opportunity; 谱蓝云 answers no id, so the caller lists the customer's opportunities again. */
+    async createBusiness(request: CreateBusinessRequest): Promise<void> {
+      const body = await call({ method: 'POST', url: config.paths.createBusiness, data: request }, true)
       if (body.code !== 0)
         throw rejected(body)
     },

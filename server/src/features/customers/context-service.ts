@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app'
 import type { SessionUser } from '../../session'
 import { AppError } from '../../errors'
 
-type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
+type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store' | 'businessLines'>
 
 /**
  * How long a checked customer context is reused by submissions. The page loads it right before the salesperson
@@ -20,7 +20,7 @@ const notYours = () => new AppError(403, 'NOT_YOUR_CUSTOMER', '这位客户不�
  * The customer as both upstreams know them, checked to be the salesperson's: WeCom's follow_user decides who may
  * act on a customer. The WeCom check and the 谱蓝云 reads run in parallel.
  */
-export async function loadCustomerContext({ wecom, pulan, templates, store }: Deps, user: SessionUser, externalUserId: string): Promise<CustomerContext> {
+export async function loadCustomerContext({ wecom, pulan, templates, store, businessLines }: Deps, user: SessionUser, externalUserId: string): Promise<CustomerContext> {
   const [contact, scrm] = await Promise.all([
     wecom.getExternalContact(externalUserId),
     pulan.getCustomer(externalUserId).then(async customer =>
@@ -40,9 +40,18 @@ export async function loadCustomerContext({ wecom, pulan, templates, store }: De
     },
     opportunities: scrm.opportunities,
     templates: templates.all,
+    ...(businessLines && { businessLines: businessLines.all }),
   }
   await store.set(checkedKey(user, externalUserId), JSON.stringify(context.opportunities), CHECKED_CONTEXT_TTL_MS)
   return context
+}
+
+/** After a write that changed the list (a new opportunity): submissions check against it, or re-check when unknown. */
+export async function rememberCheckedOpportunities(store: Deps['store'], user: SessionUser, externalUserId: string, opportunities: Opportunity[] | null): Promise<void> {
+  if (opportunities)
+    await store.set(checkedKey(user, externalUserId), JSON.stringify(opportunities), CHECKED_CONTEXT_TTL_MS)
+  else
+    await store.delete(checkedKey(user, externalUserId))
 }
 
 /** The customer's opportunities as checked for this salesperson within the last minute, or checked now. */

@@ -3,16 +3,10 @@ import type { AppDeps } from '../../app'
 import type { SessionUser } from '../../session'
 import { AddFollowRequest, answerProblems, missingRequiredModules, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'
+import { SendFailure } from '../../idempotency/submit-once'
 import { UpstreamError } from '../../upstream/upstream-error'
 import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
 import { buildAddFollow } from './build-add-follow'
-
-/** add-follow itself failed: the route decides whether the key is kept (the record may exist) or released. */
-export class SendFailure extends Error {
-  constructor(readonly upstream: UpstreamError) {
-    super(upstream.message)
-  }
-}
 
 type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
 

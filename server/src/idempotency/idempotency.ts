@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../store/store'
+import type { KeyValueStore } from '../store/store'
 import { createHash } from 'node:crypto'
 
 /** What the store keeps per key: in flight, or the answer to replay. */
