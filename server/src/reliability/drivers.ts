@@ -1,3 +1,4 @@
+import type { Sandbox } from '../sandbox'
 import type { ApiResponse, TestServer } from '../test/harness'
 import { pickLink, TEST_PUBLIC_URL } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
@@ -13,6 +14,8 @@ export interface Driver {
   okStatus: number
   /** Whether the client gets the HTML sign-in error page rather than JSON. */
   html?: boolean
+  /** Drivers of an upstream write: how many records the sandbox has accepted of it so far. */
+  writes?: (sandbox: Sandbox) => number
   /** Does what must happen before the fault is set (e.g. walk to the OAuth callback) and returns the request. */
   prepare: (ctx: DriverContext) => Promise<(idempotencyKey?: string) => Promise<ApiResponse>>
 }
@@ -58,8 +61,16 @@ export const DRIVERS = {
   submit: {
     name: 'POST /api/follow-ups',
     okStatus: 201,
+    writes: sandbox => sandbox.records.addFollows.length,
     prepare: async ({ server, cookie, file }) => (key = newKey()) =>
       server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { 'Idempotency-Key': key } }),
+  },
+  create: {
+    name: 'POST /api/opportunities',
+    okStatus: 201,
+    writes: sandbox => sandbox.records.createBusinesses.length,
+    prepare: async ({ server, cookie }) => (key = newKey()) =>
+      server.api('/api/opportunities', { body: { externalUserId: 'wmDemoZhouMin03', lineId: 1, processId: 11 }, cookie, headers: { 'Idempotency-Key': key } }),
   },
   callback: {
     name: 'GET /auth/callback',

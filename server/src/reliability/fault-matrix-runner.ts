@@ -43,7 +43,8 @@ export function defineFaultMatrix(label: string, routes: CallRoute[]) {
       async (_call, _fault, _driver, _status, { route, fault, expected }) => {
         const { call, driver } = route
         const { sandbox } = server
-        const recordsBefore = sandbox.records.addFollows.length
+        const written = () => driver.writes?.(sandbox) ?? 0
+        const recordsBefore = written()
         const send = await driver.prepare(ctx)
         const tokenFetchesBefore = sandbox.records.count(TOKEN_ENDPOINT(call))
         sandbox.faults.set(call, fault.fault, fault.options)
@@ -70,7 +71,7 @@ export function defineFaultMatrix(label: string, routes: CallRoute[]) {
         // A follow-up held by a slow 谱蓝云 lands after the answer: wait for it before counting records.
         if (fault.fault.kind === 'slow' && expected.records === 1)
           await sleep(fault.fault.delayMs - (Date.now() - started) + 150)
-        const sent = () => sandbox.records.addFollows.length - recordsBefore
+        const sent = () => written() - recordsBefore
         expect(sent()).toBe(expected.records ?? 0)
         if (expected.keyKept) {
           const retry = await send(key)

@@ -41,29 +41,31 @@ export const ROUTES: CallRoute[] = [
   { call: 'pulan.token', driver: DRIVERS.submit },
   { call: 'pulan.customer', driver: DRIVERS.submit },
   { call: 'pulan.opportunities', driver: DRIVERS.submit },
+  { call: 'pulan.createBusiness', driver: DRIVERS.create },
 ]
 
 export interface Expectation {
   status: number
   code?: 'UPSTREAM_UNAVAILABLE' | 'UPSTREAM_REJECTED' | 'UPSTREAM_OUTCOME_UNKNOWN'
-  /** Follow-ups: records upstream once every delayed request has landed. */
+  /** Writes (follow-ups, opportunities): records upstream once every delayed request has landed. */
   records?: 0 | 1
   /** The key is kept (a retry with it replays the answer) rather than released (a retry sends it). */
   keyKept?: boolean
 }
 
 const TOKEN_CALLS = new Set<EndpointName>(['wecom.gettoken', 'pulan.token'])
+const WRITE_CALLS = new Set<EndpointName>(['pulan.addFollow', 'pulan.createBusiness'])
 const MAY_HAVE_ARRIVED = new Set<Fault['kind']>(['slow', 'status', 'reset', 'malformed', 'down'])
 
 /** What the client must get for a fault on a call: the rules the server promises, written once. */
 export function expectationFor({ call, driver }: CallRoute, { fault, options }: FaultCase): Expectation {
   const once = options.times === 1
-  const submit = driver === DRIVERS.submit
+  const submit = driver.writes !== undefined
   if (fault.kind === 'tokenExpired' && TOKEN_CALLS.has(call))
     return { status: 502, code: 'UPSTREAM_REJECTED', ...(submit && { records: 0, keyKept: false }) }
   if (once)
     return { status: driver.okStatus, ...(submit && { records: 1 }) }
-  if (call === 'pulan.addFollow' && MAY_HAVE_ARRIVED.has(fault.kind))
+  if (WRITE_CALLS.has(call) && MAY_HAVE_ARRIVED.has(fault.kind))
     return { status: 504, code: 'UPSTREAM_OUTCOME_UNKNOWN', records: fault.kind === 'slow' ? 1 : 0, keyKept: true }
   return { status: 503, code: 'UPSTREAM_UNAVAILABLE', ...(submit && { records: 0, keyKept: false }) }
 }

@@ -17,13 +17,13 @@ import { wecomGroupRoutes } from './wecom-group-routes'
 import { wecomRoutes } from './wecom-routes'
 
 export { type AcceptedFollow, ADD_FOLLOW_CODES } from './add-follow-validation'
+export { type AcceptedCreateBusiness, CREATE_BUSINESS_CODES } from './create-business'
 export { type SandboxCustomerEntry, sandboxCustomersOf, sandboxGroupsList } from './customer-directory'
 export * from './demo-data'
 export * from './demo-groups'
 export { ENDPOINT_NAMES, type EndpointName } from './endpoints'
 export type { Fault, FaultController, FaultOptions } from './faults'
 export type { RecordedRequest, SandboxRecords } from './records'
-export { type AcceptedCreateBusiness, CREATE_BUSINESS_CODES } from './create-business'
 export { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 
 export interface SandboxOptions {

@@ -14,11 +14,13 @@ beforeEach(async () => {
   token = await pulanToken(sandbox)
 })
 
-const post = (body: unknown, bearer = token) => getJson(`${sandbox.pulanBaseUrl}/open-api/customer/biz-submit/create-business`, {
-  method: 'POST',
-  headers: { 'Authorization': `Bearer ${bearer}`, 'Content-Type': 'application/json' },
-  body: JSON.stringify(body),
-})
+function post(body: unknown, bearer = token) {
+  return getJson(`${sandbox.pulanBaseUrl}/open-api/customer/biz-submit/create-business`, {
+    method: 'POST',
+    headers: { 'Authorization': `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
 const valid = { lineId: 1, processId: 11, customerId: 2003, userId: 101, source: 1 }
 
 describe('create-business', () => {

@@ -7,8 +7,9 @@ import { startTestServer } from '../../test/harness'
 import { newKey } from '../../test/submission'
 
 const ZHOU_MIN = 'wmDemoZhouMin03'
-const create = (server: TestServer, cookie: string, body: unknown, key = newKey()) =>
-  server.api('/api/opportunities', { method: 'POST', body, cookie, headers: { 'Idempotency-Key': key } })
+function create(server: TestServer, cookie: string, body: unknown, key = newKey()) {
+  return server.api('/api/opportunities', { method: 'POST', body, cookie, headers: { 'Idempotency-Key': key } })
+}
 
 describe('without BUSINESS_LINES_FILE (live mode)', () => {
   let server: TestServer
