@@ -1,6 +1,6 @@
-import type { FollowUpSubmission } from '@app/shared'
+import type { FollowUpSubmission, OpportunityCreateSubmission } from '@app/shared'
 import type { AxiosProgressEvent } from 'axios'
-import { CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, SandboxCustomers, UploadedFile } from '@app/shared'
+import { CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, OpportunityCreated, SandboxCustomers, UploadedFile } from '@app/shared'
 import { http, parseWith } from './http'
 
 export async function getMe() {
@@ -36,6 +36,14 @@ export async function postFollowUp(submission: FollowUpSubmission, idempotencyKe
     headers: { 'Idempotency-Key': idempotencyKey },
   })
   return parseWith(FollowUpReceipt, data)
+}
+
+export async function postOpportunity(submission: OpportunityCreateSubmission, idempotencyKey: string) {
+  const { data } = await http.post('/api/opportunities', submission, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+    timeout: 25_000,
+  })
+  return parseWith(OpportunityCreated, data)
 }
 
 export async function getSandboxCustomers() {
