@@ -3,6 +3,8 @@ import { SANDBOX_CONTROL_URL } from './ports'
 export interface SandboxRecords {
   counts: Record<string, number>
   addFollows: Record<string, any>[]
+  createBusinesses: Record<string, any>[]
+  schedules: { businessId: number, scheduleName?: string, nextContactTime: string }[]
 }
 
 /** The sandbox's control API (loopback): what it received, faults, reset. */
@@ -19,6 +21,9 @@ export const sandbox = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ endpoint, fault, ...(times && { times }) }),
     })
+  },
+  async clearFaults() {
+    await fetch(`${SANDBOX_CONTROL_URL}/faults`, { method: 'DELETE' })
   },
   async tickets(): Promise<{ jsapi: string[], agent: string[] }> {
     return (await fetch(`${SANDBOX_CONTROL_URL}/tickets`)).json()

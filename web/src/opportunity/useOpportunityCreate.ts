@@ -24,7 +24,11 @@ export function useOpportunityCreate({ externalUserId, customerName, lines }: Cr
   const outcomeUnknown = ref(false)
 
   const persist = () => opportunityDraftStorage.save(externalUserId, { draft: draft.value, attempt })
-  watch(draft, persist, { deep: true })
+  watch(draft, () => {
+    persist()
+    if (!busy.value && !outcomeUnknown.value)
+      problem.value = null
+  }, { deep: true })
 
   function chooseLine(lineId: number) {
     draft.value = { ...draft.value, lineId, processId: processAfterLineChange(lines, lineId, draft.value.processId) }
