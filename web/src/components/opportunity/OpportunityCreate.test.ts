@@ -13,6 +13,7 @@ const platform: Platform = {
   ready: async () => {},
   getEntry: async () => 'single_chat_tools',
   getCurExternalContact: async () => 'wmCustomer1',
+  getCurExternalChat: async () => 'wrGroup1',
   getLocation: async () => ({ lat: 31.2304, lng: 121.4737, address: '人民广场' }),
 }
 const lines = [
