@@ -69,9 +69,13 @@ export function defineFaultMatrix(label: string, routes: CallRoute[]) {
         expect((await server.api('/healthz')).status).toBe(200)
 
         // A follow-up held by a slow 谱蓝云 lands after the answer: wait for it before counting records.
-        if (fault.fault.kind === 'slow' && expected.records === 1)
-          await sleep(fault.fault.delayMs - (Date.now() - started) + 150)
         const sent = () => written() - recordsBefore
+        if (fault.fault.kind === 'slow' && expected.records === 1) {
+          await sleep(fault.fault.delayMs - (Date.now() - started) + 150)
+          // On a loaded machine the delayed request may land a little later still; wait for it, within a limit.
+          for (let waited = 0; sent() < 1 && waited < 3000; waited += 50)
+            await sleep(50)
+        }
         expect(sent()).toBe(expected.records ?? 0)
         if (expected.keyKept) {
           const retry = await send(key)
