@@ -89,7 +89,7 @@ test('a second deal for a customer who has one: the new opportunity next to the 
   await expect(page.getByTestId('opportunity-1001')).toBeVisible()
 })
 
-test('offline: creating says it needs the network and keeps the choices; online again it creates once', async ({ page, context }) => {
+test('offline: creating says it needs the network and keeps the choices; online again it creates once, and the follow-up queue works on it', async ({ page, context }) => {
   await openCustomer(page, 'wmDemoZhouMin03')
   await page.getByTestId('opportunity-create-open').click()
   await sheet(page).getByTestId('create-line-2').click()
@@ -105,6 +105,17 @@ test('offline: creating says it needs the network and keeps the choices; online 
   await sheet(page).getByTestId('create-submit').click()
   await expect(page.getByTestId('opportunity-3001')).toHaveAttribute('aria-checked', 'true')
   expect((await sandbox.records()).createBusinesses).toHaveLength(1)
+
+  // Once the opportunity exists, a follow-up sent offline waits in the queue and is delivered once.
+  await answerDailyTemplate(page)
+  await context.setOffline(true)
+  await page.getByTestId('submit').click()
+  await expect(page.getByTestId('pending-banner')).toBeVisible()
+  await context.setOffline(false)
+  await expect(page.getByTestId('success')).toBeVisible({ timeout: 20_000 })
+  const records = await sandbox.records()
+  expect(records.addFollows.map(f => f.businessId)).toEqual([3001])
+  expect(records.createBusinesses).toHaveLength(1)
 })
 
 test('谱蓝云 down: a Chinese message, nothing lost, and the retry creates exactly once', async ({ page }) => {
@@ -156,6 +167,7 @@ test.describe('in the PC sidebar (360x640, mouse)', () => {
     await saveScreen(page, '29-create-sheet-pc')
     await sheet(page).getByTestId('create-submit').click()
     await expect(page.getByTestId('opportunity-3001')).toHaveAttribute('aria-checked', 'true')
+    await expect(sheet(page)).toBeHidden()
     await saveScreen(page, '30-form-on-new-opportunity-pc')
   })
 })
