@@ -7,10 +7,11 @@ import { API_CASES } from './bad-requests-api'
 import { AUTH_CASES } from './bad-requests-auth'
 import { FILE_CASES } from './bad-requests-files'
 import { FOLLOW_UP_CASES } from './bad-requests-followups'
+import { OPPORTUNITY_CASES } from './bad-requests-opportunities'
 import { smallPng } from './drivers'
 import { expectErrorPage, expectErrorShape } from './response-checks'
 
-const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...FILE_CASES, ...AUTH_CASES]
+const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...OPPORTUNITY_CASES, ...FILE_CASES, ...AUTH_CASES]
 
 let server: TestServer
 let ctx: BadRequestContext
@@ -35,7 +36,7 @@ describe('hostile and broken input', () => {
 
   it.each(CASES.map(c => [c.endpoint, c.name, c.status, c]))('%s %s: answers %i, reaches no upstream write', async (_e, _n, _s, badRequest) => {
     const { records } = server.sandbox
-    const before = { addFollows: records.addFollows.length, upload: records.count('pulan.upload'), addFollow: records.count('pulan.addFollow') }
+    const before = { addFollows: records.addFollows.length, upload: records.count('pulan.upload'), addFollow: records.count('pulan.addFollow'), createBusiness: records.count('pulan.createBusiness') }
     const response = await badRequest.send(ctx)
     tried++
     expect(response.status).toBe(badRequest.status)
@@ -43,7 +44,7 @@ describe('hostile and broken input', () => {
       expectErrorPage(response)
     else
       expectErrorShape(response, badRequest.code)
-    expect({ addFollows: records.addFollows.length, upload: records.count('pulan.upload'), addFollow: records.count('pulan.addFollow') }).toEqual(before)
+    expect({ addFollows: records.addFollows.length, upload: records.count('pulan.upload'), addFollow: records.count('pulan.addFollow'), createBusiness: records.count('pulan.createBusiness') }).toEqual(before)
   })
 
   it('leaves Object.prototype unpolluted and the server working after all of them', async () => {
