@@ -14,6 +14,7 @@ import { pinoHttp } from 'pino-http'
 import { errorHandler } from './error-handler'
 import { AppError } from './errors'
 import { authRoutes } from './features/auth/auth-routes'
+import { clientReportRoutes } from './features/client-reports/client-report-routes'
 import { customerRoutes } from './features/customers/customer-routes'
 import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
@@ -104,12 +105,17 @@ export function createApp(deps: AppDeps): Express {
   api.get('/me', (_req, res) => {
     res.json(sessionUser(res))
   })
+  // What the served page carries inline, for a page that came without it (the Vite dev server).
+  api.get('/boot', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ sandbox: config.sandbox, me: sessionUser(res) })
+  })
   api.use('/jssdk', jssdkRoutes(deps))
   api.use('/customers', customerRoutes(deps))
   api.use('/groups', groupRoutes(deps))
   api.use('/files', fileRoutes(deps))
   api.use('/follow-ups', followUpRoutes(deps))
   api.use('/opportunities', opportunityRoutes(deps))
+  api.use('/client-reports', clientReportRoutes(deps))
   if (deps.sandboxCustomers) {
     const list = deps.sandboxCustomers
     api.get('/sandbox/customers', (_req, res) => {

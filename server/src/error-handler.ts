@@ -8,8 +8,19 @@ import { UpstreamError } from './upstream/upstream-error'
 
 const UPSTREAM_LABEL = { wecom: '企业微信', pulan: '谱蓝云' } as const
 
+/** WeCom refusals an administrator fixes in the console; WeCom's own errmsg (it can name our egress IP) is only logged. */
+function wecomRejection(code: number | undefined): AppError {
+  if (code === 48002 || code === 48001)
+    return new AppError(403, 'WECOM_API_NOT_ALLOWED', '企业微信没有允许本应用读取客户信息：请联系管理员，在企业微信管理后台「客户联系 → 可调用接口的应用」中加入本应用')
+  if (code === 60020)
+    return new AppError(503, 'WECOM_IP_NOT_TRUSTED', '企业微信拒绝了服务器的访问：请联系管理员，在应用的「企业可信IP」中加入服务器的出口 IP')
+  return new AppError(502, 'UPSTREAM_REJECTED', `企业微信拒绝了请求（错误码 ${code ?? '未知'}），请联系管理员`)
+}
+
 export function upstreamAppError(error: UpstreamError): AppError {
   const label = UPSTREAM_LABEL[error.upstream]
+  if (error.kind === 'rejected' && error.upstream === 'wecom')
+    return wecomRejection(error.detail.code)
   if (error.kind === 'rejected')
     return new AppError(502, 'UPSTREAM_REJECTED', `${label}拒绝了请求：${error.detail.msg || `错误码 ${error.detail.code}`}`)
   const retryAfter = String(error.detail.retryAfterSeconds ?? 2)
@@ -54,7 +65,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = toAppError(error)
     const log = appError.status >= 500 ? 'error' : 'warn'
-    logger[log]({ reqId: req.id, code: appError.code, status: appError.status, err: error instanceof AppError ? undefined : { name: (error as Error)?.name, message: (error as Error)?.message } }, 'request failed')
+    const upstreamMsg = error instanceof UpstreamError ? error.detail.msg : undefined
+    logger[log]({ reqId: req.id, code: appError.code, status: appError.status, err: error instanceof AppError ? undefined : { name: (error as Error)?.name, message: (error as Error)?.message }, ...(upstreamMsg && { upstreamMsg }) }, 'request failed')
     if (res.headersSent)
       return
     res.status(appError.status).set(appError.headers ?? {})

@@ -9,6 +9,7 @@ const FaultBody = z.object({
     z.object({ kind: z.literal('slow'), delayMs: z.number().int().min(0).max(120_000) }),
     z.object({ kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503)]) }),
     z.object({ kind: z.enum(['reset', 'malformed', 'tokenExpired', 'rateLimited', 'down']) }),
+    z.object({ kind: z.literal('errcode'), errcode: z.number().int() }),
   ]),
   times: z.number().int().positive().optional(),
 })

@@ -8,6 +8,15 @@ import { isWecomEndpoint } from './endpoints'
 export const PULAN_TOKEN_INVALID = { code: 401, msg: 'access_token 无效或已过期' }
 export const WECOM_TOKEN_EXPIRED = { errcode: 42001, errmsg: 'access_token expired' }
 
+/** What WeCom says with these errcodes (60020 names the caller's IP, which a server must log and never show). */
+const WECOM_ERRMSG: Record<number, string> = {
+  [-1]: 'system busy',
+  45009: 'api freq out of limit',
+  45033: 'api concurrent out of limit',
+  48002: 'api forbidden, hint: [sandbox], more info at https://open.work.weixin.qq.com/devtool/query?e=48002',
+  60020: 'not allow to access from your ip, hint: [sandbox], from ip: 203.0.113.77, more info at https://open.work.weixin.qq.com/devtool/query?e=60020',
+}
+
 function answerCode(body: unknown): number | null {
   if (typeof body !== 'object' || body === null)
     return null
@@ -72,6 +81,9 @@ function playFault(fault: Exclude<Fault, { kind: 'slow' }>, wecom: boolean, req:
       return
     case 'tokenExpired':
       res.json(wecom ? WECOM_TOKEN_EXPIRED : PULAN_TOKEN_INVALID)
+      return
+    case 'errcode':
+      res.json(wecom ? { errcode: fault.errcode, errmsg: WECOM_ERRMSG[fault.errcode] ?? 'sandbox errcode' } : { code: fault.errcode, msg: '沙箱错误码' })
       return
     case 'rateLimited':
       res.set('Retry-After', '1').json(wecom ? { errcode: 45009, errmsg: 'api freq out of limit' } : { code: 429, msg: '请求过于频繁，请稍后再试' })

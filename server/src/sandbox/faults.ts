@@ -13,6 +13,8 @@ export type Fault
     | { kind: 'rateLimited' }
   /** Drops the connection with a TCP reset at once, as a service that is down. */
     | { kind: 'down' }
+  /** WeCom only: answers this errcode with WeCom's errmsg for it (-1 busy, 45033, 48002, 60020, ...). */
+    | { kind: 'errcode', errcode: number }
 
 export interface FaultOptions { /** How many requests it affects; unset = until cleared. */ times?: number }
 

@@ -35,6 +35,8 @@ export interface SandboxOptions {
   templatesFile?: string
   /** Base of the avatar and file URLs it hands out; default the 谱蓝云 stand-in's own URL. */
   publicUrlForFiles?: string
+  /** follow_user entries per externalcontact/get page; default 500 like WeCom. */
+  followUserPageSize?: number
 }
 
 export interface Sandbox {
@@ -82,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw error
     })
   state.publicBase = (options.publicUrlForFiles ?? pulan.url).replace(/\/+$/, '')
+  state.followUserPageSize = options.followUserPageSize ?? 500
 
   const closeServer = (server: Server) => new Promise<void>((resolve, reject) => {
     server.close(error => (error ? reject(error) : resolve()))

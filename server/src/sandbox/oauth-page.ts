@@ -3,6 +3,9 @@ import type { SandboxState } from './state'
 import { Router } from 'express'
 import { DEMO_SALESPEOPLE } from './demo-data'
 
+/** Someone who opens the app from WeChat or as a guest: WeCom knows them by an openid only. */
+export const SANDBOX_NON_MEMBER = { wecomUserId: 'guest', openid: 'oSandboxGuest0001', name: '外部微信用户' }
+
 const AUTHORIZE_PATH = '/connect/oauth2/authorize'
 const CHOOSE_PATH = '/connect/oauth2/sandbox-choose'
 const SCOPES = new Set(['snsapi_base', 'snsapi_privateinfo'])
@@ -53,11 +56,11 @@ export function oauthRoutes(state: SandboxState): Router {
       return refuse(res, problem)
     const carried = ['appid', 'redirect_uri', 'response_type', 'scope', 'state', 'agentid']
       .map(name => [name, param(req, name)] as [string, string])
-    const links = DEMO_SALESPEOPLE.map((person) => {
+    const links = [...DEMO_SALESPEOPLE, SANDBOX_NON_MEMBER].map((person) => {
       const href = `${CHOOSE_PATH}?${new URLSearchParams([...carried, ['userid', person.wecomUserId]])}`
       return `<a class="person" data-userid="${escapeHtml(person.wecomUserId)}" href="${escapeHtml(href)}">`
         + `<span class="badge">${escapeHtml(Array.from(person.name)[0] ?? '?')}</span>`
-        + `<span>${escapeHtml(person.name)}<small>企业微信账号 ${escapeHtml(person.wecomUserId)}</small></span></a>`
+        + `<span>${escapeHtml(person.name)}<small>${person === SANDBOX_NON_MEMBER ? '不是企业成员' : `企业微信账号 ${escapeHtml(person.wecomUserId)}`}</small></span></a>`
     }).join('')
     res.type('html').set('Cache-Control', 'no-store').send(page('企业微信授权（沙箱）', `<h1>企业微信授权（沙箱）</h1>
 <p>这是沙箱环境，不会连接真实的企业微信。请选择以哪位销售的身份登录：</p><nav>${links}</nav>`))
@@ -67,11 +70,12 @@ export function oauthRoutes(state: SandboxState): Router {
     const problem = authorizeProblem(state, req)
     if (problem)
       return refuse(res, problem)
-    const person = DEMO_SALESPEOPLE.find(p => p.wecomUserId === param(req, 'userid'))
-    if (!person)
+    const chosen = param(req, 'userid')
+    const person = DEMO_SALESPEOPLE.find(p => p.wecomUserId === chosen)
+    if (!person && chosen !== SANDBOX_NON_MEMBER.wecomUserId)
       return refuse(res, '请选择一位演示销售')
     const target = new URL(param(req, 'redirect_uri'))
-    target.searchParams.set('code', state.oauthCodes.issue(person.wecomUserId))
+    target.searchParams.set('code', state.oauthCodes.issue(person ? person.wecomUserId : `openid:${SANDBOX_NON_MEMBER.openid}`))
     target.searchParams.set('state', param(req, 'state'))
     res.set('Cache-Control', 'no-store').redirect(302, target.toString())
   })

@@ -27,6 +27,8 @@ export class SandboxState {
   private nextBusinessId = 3001
   /** Base URL that avatar and file URLs are built on. */
   publicBase = ''
+  /** How many follow_user entries one externalcontact/get page carries (500 in WeCom). */
+  followUserPageSize = 500
 
   constructor(readonly templates: readonly FollowTemplate[], tokenTtlSeconds: number, readonly businessLines: readonly BusinessLine[] = []) {
     this.tokens = new TokenIssuer(tokenTtlSeconds)

@@ -53,7 +53,10 @@ export function wecomRoutes(state: SandboxState): Router {
     if (!code)
       return res.json({ errcode: 41008, errmsg: 'missing oauth code' })
     const userid = state.oauthCodes.redeem(code)
-    res.json(userid ? { ...OK, userid } : { errcode: 40029, errmsg: 'invalid code' })
+    if (!userid)
+      return res.json({ errcode: 40029, errmsg: 'invalid code' })
+    // Someone outside the corp (a WeChat user) gets an openid, not a userid.
+    res.json(userid.startsWith('openid:') ? { ...OK, openid: userid.slice('openid:'.length), external_userid: '' } : { ...OK, userid })
   })
 
   router.get('/cgi-bin/externalcontact/get', endpoint('wecom.externalcontact', state), (req, res) => {
@@ -62,6 +65,13 @@ export function wecomRoutes(state: SandboxState): Router {
     const customer = state.customers.find(c => c.externalUserId === query(req, 'external_userid'))
     if (!customer)
       return res.json({ errcode: 84061, errmsg: 'not external contact' })
+    // Like WeCom, follow_user comes in pages (500 there) and next_cursor points at the next one.
+    const size = state.followUserPageSize
+    const start = Number(query(req, 'cursor') || 0)
+    if (!Number.isInteger(start) || start < 0)
+      return res.json({ errcode: 40125, errmsg: 'invalid cursor' })
+    const followers = customer.followers.slice(start, start + size)
+    const more = start + size < customer.followers.length
     res.json({
       ...OK,
       external_contact: {
@@ -72,7 +82,8 @@ export function wecomRoutes(state: SandboxState): Router {
         gender: customer.gender,
         corp_name: customer.corpName,
       },
-      follow_user: customer.followers.map(f => ({
+      ...(more && { next_cursor: String(start + size) }),
+      follow_user: followers.map(f => ({
         userid: f.wecomUserId,
         remark: f.remark,
         description: '',

@@ -9,6 +9,8 @@ export interface TokenCache {
   get: () => Promise<string>
   /** Drops `staleValue` if it is still the cached one, so the next get() fetches a new token. */
   invalidate: (staleValue: string) => Promise<void>
+  /** Drops whatever is cached, so the next get() fetches (a ticket the client proved bad). */
+  forget: () => Promise<void>
 }
 
 interface Options {
@@ -71,6 +73,9 @@ export function createTokenCache({ store, upstream, key, fetch, marginSeconds = 
     },
     async invalidate(staleValue) {
       await store.deleteIfEquals(key, staleValue)
+    },
+    async forget() {
+      await store.delete(key)
     },
   }
 }

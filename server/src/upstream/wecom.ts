@@ -10,9 +10,14 @@ const Envelope = z.object({ errcode: z.number().int().default(0), errmsg: z.stri
 type Envelope = z.infer<typeof Envelope>
 
 const TOKEN_INVALID = new Set([40014, 42001])
-const RATE_LIMITED = new Set([45009, 45033, 45011])
+/** System busy (-1) and too frequent (45009, 45033, 45011): back off and try again, a bounded number of times. */
+const RETRY_LATER = new Set([-1, 45009, 45033, 45011])
 export const WECOM_INVALID_CODE = 40029
 export const WECOM_NOT_EXTERNAL_CONTACT = 84061
+/** `follow_user` comes in pages of 500; a customer followed by more than this many pages is cut off, not looped on. */
+const MAX_FOLLOW_USER_PAGES = 20
+/** A ticket reported bad is fetched again at most this often, across every instance (tickets are rate-limited per hour). */
+const TICKET_REFRESH_INTERVAL_MS = 60_000
 
 export interface ExternalContact {
   externalUserId: string
@@ -23,6 +28,8 @@ export interface ExternalContact {
 }
 
 export type WecomClient = ReturnType<typeof createWecomClient>
+export type TicketKind = 'jsapi' | 'agent'
+export type CodeOwner = { kind: 'member', userId: string } | { kind: 'not-member' } | { kind: 'invalid-code' }
 
 export function createWecomClient(config: WecomConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2) {
   const http = createHttpClient(config.apiBase, timeoutMs)
@@ -37,7 +44,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
       const body = Envelope.safeParse(response.data)
       if (!body.success)
         throw new UpstreamError('wecom', 'malformed', false, { status: response.status })
-      if (RATE_LIMITED.has(body.data.errcode)) {
+      if (RETRY_LATER.has(body.data.errcode)) {
         const wait = retryAfterSeconds(response.headers['retry-after'])
         if (attempt < maxRateLimitRetries) {
           await sleep(wait * 250 * 2 ** attempt)
@@ -85,44 +92,65 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
       return { value: body.ticket, expiresInSeconds: Number(body.expires_in) || 7200 }
     },
   })
-  const jsapiTicket = ticket('jsapi_ticket', '/cgi-bin/get_jsapi_ticket', {})
-  const agentTicket = ticket('agent_ticket', '/cgi-bin/ticket/get', { type: 'agent_config' })
+  const tickets = {
+    jsapi: ticket('jsapi_ticket', '/cgi-bin/get_jsapi_ticket', {}),
+    agent: ticket('agent_ticket', '/cgi-bin/ticket/get', { type: 'agent_config' }),
+  }
 
   return {
     getAccessToken: () => accessToken.get(),
-    getJsapiTicket: () => jsapiTicket.get(),
-    getAgentTicket: () => agentTicket.get(),
+    getJsapiTicket: () => tickets.jsapi.get(),
+    getAgentTicket: () => tickets.agent.get(),
     ...wecomGroupCalls(withToken, reject),
 
-    /** OAuth2 code -> the member's userid; null when the code is invalid, used, or not a member's. */
-    async getUserIdByCode(code: string): Promise<string | null> {
+    /**
+     * A page reported that the client rejected a signature made with this ticket: drop it and fetch a new one, at
+     * most once a minute across the cluster. True when this call refreshed it.
+     */
+    async refreshTicket(kind: TicketKind): Promise<boolean> {
+      if (!(await store.setIfAbsent(`${prefix}:${kind}_ticket:refreshed`, String(Date.now()), TICKET_REFRESH_INTERVAL_MS)))
+        return false
+      await tickets[kind].forget()
+      await tickets[kind].get()
+      return true
+    },
+
+    /** OAuth2 code -> who signed in: a corp member's userid, someone outside the corp, or an invalid/used code. */
+    async signInByCode(code: string): Promise<CodeOwner> {
       const body = await withToken('/cgi-bin/auth/getuserinfo', { code })
       if (body.errcode === WECOM_INVALID_CODE)
-        return null
+        return { kind: 'invalid-code' }
       if (body.errcode !== 0)
         throw reject(body)
       const userId = body.userid ?? body.UserId
-      return typeof userId === 'string' && userId ? userId : null
+      if (typeof userId === 'string' && userId)
+        return { kind: 'member', userId }
+      return typeof body.openid === 'string' || typeof body.external_userid === 'string' || typeof body.OpenId === 'string'
+        ? { kind: 'not-member' }
+        : { kind: 'invalid-code' }
     },
 
     /** The customer and who follows them; null when WeCom does not know them as an external contact. */
     async getExternalContact(externalUserId: string): Promise<ExternalContact | null> {
-      const body = await withToken('/cgi-bin/externalcontact/get', { external_userid: externalUserId })
-      if (body.errcode === WECOM_NOT_EXTERNAL_CONTACT)
-        return null
-      if (body.errcode !== 0)
-        throw reject(body)
-      const parsed = ExternalContactBody.safeParse(body)
-      if (!parsed.success)
-        throw new UpstreamError('wecom', 'malformed', false)
-      const { external_contact: contact, follow_user: followUsers } = parsed.data
-      return {
-        externalUserId: contact.external_userid,
-        name: contact.name,
-        avatar: contact.avatar,
-        corpName: contact.corp_name,
-        followUserIds: followUsers.map(user => user.userid),
+      let found: ExternalContact | null = null
+      let cursor = ''
+      for (let page = 0; page < MAX_FOLLOW_USER_PAGES; page++) {
+        const body = await withToken('/cgi-bin/externalcontact/get', { external_userid: externalUserId, ...(cursor && { cursor }) })
+        if (body.errcode === WECOM_NOT_EXTERNAL_CONTACT)
+          return null
+        if (body.errcode !== 0)
+          throw reject(body)
+        const parsed = ExternalContactBody.safeParse(body)
+        if (!parsed.success)
+          throw new UpstreamError('wecom', 'malformed', false)
+        const { external_contact: contact, follow_user: followUsers, next_cursor: next } = parsed.data
+        found ??= { externalUserId: contact.external_userid, name: contact.name, avatar: contact.avatar, corpName: contact.corp_name, followUserIds: [] }
+        found.followUserIds.push(...followUsers.map(user => user.userid))
+        if (!next || next === cursor)
+          break
+        cursor = next
       }
+      return found
     },
   }
 }
@@ -135,4 +163,5 @@ const ExternalContactBody = z.object({
     corp_name: z.string().optional(),
   }),
   follow_user: z.array(z.object({ userid: z.string() })).default([]),
+  next_cursor: z.string().optional(),
 })

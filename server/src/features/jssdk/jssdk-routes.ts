@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../app'
-import { JssdkConfigRequest, toFieldErrors } from '@app/shared'
+import { BadSignatureReport, JssdkConfigRequest, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
 import { AppError, validationFailed } from '../../errors'
 import { signPage } from './jssdk-service'
@@ -18,6 +18,17 @@ export function jssdkRoutes(deps: AppDeps): Router {
       throw new AppError(400, 'ORIGIN_NOT_ALLOWED', '只能为本应用的页面签名，请从企业微信侧边栏打开')
     url.hash = ''
     res.set('Cache-Control', 'no-store').json(await signPage(deps, url.href))
+  })
+
+  // The client rejected a signature: the cached ticket may be bad before its expiry. Refreshed at most once a minute
+  // across instances, so a broken client cannot spend the hourly ticket quota.
+  router.post('/bad-signature', async (req, res) => {
+    const parsed = BadSignatureReport.safeParse(req.body)
+    if (!parsed.success)
+      throw validationFailed(toFieldErrors(parsed.error.issues))
+    const refreshed = await deps.wecom.refreshTicket(parsed.data.ticket)
+    req.log.warn({ ticket: parsed.data.ticket, refreshed }, 'page reported a rejected JS-SDK signature')
+    res.set('Cache-Control', 'no-store').json({ refreshed })
   })
 
   return router

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { AppDeps } from '../../app'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { RequestHandler } from 'express'
 import express, { Router } from 'express'
 import { readSession } from '../../session'
 import { signPage } from '../jssdk/jssdk-service'
@@ -26,9 +27,6 @@ export function pageRoutes(deps: AppDeps): Router {
   const indexFile = join(config.webDistDir, 'index.html')
   const template = existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null
 
-  router.use('/assets', express.static(join(config.webDistDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }))
-  router.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }))
-
   /** Signatures for the URL being served, so the page needs no signing round trip; the page asks when absent. */
   async function preSign(pageUrl: string, log: Logger) {
     try {
@@ -40,8 +38,7 @@ export function pageRoutes(deps: AppDeps): Router {
     }
   }
 
-  // Pages only: a path with a file extension that static did not find is a 404, not the page.
-  router.get(/^\/(?!api\/|auth\/|healthz|readyz)[^.]*$/, async (req, res) => {
+  const servePage: RequestHandler = async (req, res) => {
     if (!template) {
       res.status(503).type('text').send('页面还没有构建：请先运行 pnpm build（README 的启动命令会自动构建）')
       return
@@ -54,7 +51,14 @@ export function pageRoutes(deps: AppDeps): Router {
     const jssdk = await preSign(new URL(req.originalUrl, config.publicUrl).href, req.log)
     const html = template.replace('</head>', `${bootScript({ sandbox: config.sandbox, me, ...(jssdk && { jssdk }) })}</head>`)
     res.set('Cache-Control', 'no-store').type('html').send(html)
-  })
+  }
+
+  // One way in: the page's own file goes through the same route as `/` (session, boot data, no-store), never static.
+  router.get(/^\/index\.html?$/i, servePage)
+  router.use('/assets', express.static(join(config.webDistDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }))
+  router.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }))
+  // Pages only: a path with a file extension that static did not find is a 404, not the page.
+  router.get(/^\/(?!api\/|auth\/|healthz|readyz)[^.]*$/, servePage)
 
   return router
 }

@@ -1,0 +1,37 @@
+import type { AppDeps } from '../../app'
+import { ClientReport, toFieldErrors } from '@app/shared'
+import { Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { AppError, validationFailed } from '../../errors'
+import { errorBody } from '../../error-handler'
+import { sessionUser } from '../../session-middleware'
+
+/** Reports per salesperson per ten minutes: enough for a page that fails at every step, not enough to flood the log. */
+const REPORTS_PER_WINDOW = 20
+
+/**
+ * The page's WeCom JS-SDK failures, for operators: one log line each (`msg: 'client report'`, fields under
+ * `clientReport`), so "agentConfig: invalid signature on 12 clients since 09:00" is a log query. No personal data.
+ */
+export function clientReportRoutes(_deps: Pick<AppDeps, 'logger'>): Router {
+  const router = Router()
+  router.use(rateLimit({
+    windowMs: 10 * 60_000,
+    limit: REPORTS_PER_WINDOW,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => sessionUser(res).wecomUserId,
+    handler: (req, res) => {
+      res.status(429).json(errorBody(new AppError(429, 'RATE_LIMITED', '报告太频繁，已忽略'), req.id))
+    },
+  }))
+
+  router.post('/', (req, res) => {
+    const parsed = ClientReport.safeParse(req.body)
+    if (!parsed.success)
+      throw validationFailed(toFieldErrors(parsed.error.issues), '报告格式不对')
+    req.log.warn({ clientReport: parsed.data }, 'client report')
+    res.status(204).end()
+  })
+  return router
+}
