@@ -112,6 +112,19 @@ describe('two server processes sharing one Redis', () => {
     expect(sandbox.records.addFollows.filter(follow => follow.remark === submission.remark)).toHaveLength(1)
   })
 
+  it('refreshes a ticket reported bad once a minute across both instances', async () => {
+    const cookie = await signInAcross(a, b)
+    await call(a, '/api/jssdk/config', { body: { url: `${PUBLIC_URL}/` }, cookie })
+    const before = sandbox.records.count('wecom.jsapiTicket')
+    const reports = await Promise.all([a, b, a, b].map(base => call(base, '/api/jssdk/bad-signature', { body: { ticket: 'jsapi' }, cookie })))
+    expect(reports.map(answer => answer.status)).toEqual([200, 200, 200, 200])
+    expect(reports.filter(answer => answer.body.refreshed === true)).toHaveLength(1)
+    expect(sandbox.records.count('wecom.jsapiTicket') - before).toBe(1)
+    const later = await call(b, '/api/jssdk/bad-signature', { body: { ticket: 'jsapi' }, cookie })
+    expect(later.body).toEqual({ refreshed: false })
+    expect(sandbox.records.count('wecom.jsapiTicket') - before).toBe(1)
+  })
+
   it('kept both processes alive without an unhandled rejection', () => {
     for (const instance of instances) {
       expect(instance.alive()).toBe(true)

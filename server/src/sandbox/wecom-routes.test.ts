@@ -86,6 +86,28 @@ describe('weCom externalcontact/get', () => {
     expect(body.follow_user[0]).toMatchObject({ remark: '吴主任', createtime: expect.any(Number) })
   })
 
+  it('pages follow_user with next_cursor, like WeCom past 500', async () => {
+    const paged = await startSandbox({ followUserPageSize: 1 })
+    try {
+      const token = await wecomToken(paged)
+      const get = (cursor?: string) => getJson(`${paged.wecomBaseUrl}/cgi-bin/externalcontact/get?${new URLSearchParams({ access_token: token, external_userid: 'wmDemoWuTing05', ...(cursor && { cursor }) })}`)
+      const first = await get()
+      expect(first.follow_user.map((f: { userid: string }) => f.userid)).toEqual(['lina'])
+      const second = await get(first.next_cursor)
+      expect(second.follow_user.map((f: { userid: string }) => f.userid)).toEqual(['zhangwei'])
+      expect(second.next_cursor).toBeUndefined()
+    }
+    finally {
+      await paged.close()
+    }
+  })
+
+  it('answers an errcode fault with WeCom\'s errmsg for it', async () => {
+    sandbox.faults.set('wecom.externalcontact', { kind: 'errcode', errcode: 60020 }, { times: 1 })
+    const body = await wecomGet('/cgi-bin/externalcontact/get', { access_token: await wecomToken(sandbox), external_userid: 'wmDemoWuTing05' })
+    expect(body).toEqual({ errcode: 60020, errmsg: expect.stringContaining('from ip: ') })
+  })
+
   it('answers 84061 for an unknown external_userid', async () => {
     const body = await wecomGet('/cgi-bin/externalcontact/get', { access_token: await wecomToken(sandbox), external_userid: 'wmNobody' })
     expect(body.errcode).toBe(84061)

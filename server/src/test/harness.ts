@@ -22,7 +22,7 @@ export interface ApiInit { method?: string, body?: unknown, cookie?: string, hea
 export interface ApiResponse { status: number, headers: Headers, body: any }
 
 /** The real server with the real clients, talking over loopback HTTP to a sandbox the test can inspect and fault. */
-export async function startTestServer(options: { sandbox?: SandboxOptions, env?: Record<string, string>, store?: KeyValueStore } = {}): Promise<TestServer> {
+export async function startTestServer(options: { sandbox?: SandboxOptions, env?: Record<string, string>, store?: KeyValueStore, webDistDir?: string } = {}): Promise<TestServer> {
   const sandbox = await startSandbox(options.sandbox)
   const settings = loadSettings({
     NODE_ENV: 'test',
@@ -34,6 +34,8 @@ export async function startTestServer(options: { sandbox?: SandboxOptions, env?:
     UPSTREAM_TIMEOUT_MS: '1500',
     ...options.env,
   })
+  if (options.webDistDir)
+    settings.webDistDir = options.webDistDir
   const logLines: string[] = []
   const sink = { write: (line: string) => logLines.push(line) } as unknown as Writable
   const logger = createLogger('debug', sink)

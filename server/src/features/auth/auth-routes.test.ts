@@ -62,8 +62,6 @@ describe('weCom OAuth2 sign-in', () => {
   it.each([
     ['a forged state', (q: URLSearchParams) => q.set('state', 'f'.repeat(64))],
     ['a missing state', (q: URLSearchParams) => q.delete('state')],
-    ['a bad code', (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
-    ['a missing code', (q: URLSearchParams) => q.delete('code')],
   ])('shows a clear error page for %s, without a session', async (_name, tamper) => {
     const { callback } = await authorize()
     tamper(callback.searchParams)
@@ -82,6 +80,60 @@ describe('weCom OAuth2 sign-in', () => {
       expect(response.headers.get('location')).toBeNull()
     },
   )
+})
+
+describe('sign-in edge cases', () => {
+  it('sends a second callback for someone already signed in to the page, not to an error', async () => {
+    const { callback } = await authorize('/?customer=wmDemoChenJing01')
+    const first = await server.api(`${callback.pathname}${callback.search}`)
+    const cookie = first.headers.getSetCookie().find(c => c.startsWith('fu_session='))!.split(';')[0]!
+    const second = await server.api(`${callback.pathname}${callback.search}`, { cookie })
+    expect(second.status).toBe(302)
+    expect(second.headers.get('location')).toBe('/')
+  })
+
+  it('tells a WeCom user who is not a corp member (openid, no userid) so, without a session', async () => {
+    const login = await server.api('/auth/login?returnTo=%2F')
+    const authorizeUrl = new URL(login.headers.get('location')!)
+    const page = await (await fetch(authorizeUrl)).text()
+    const chosen = await fetch(new URL(pickLink(page, 'guest'), authorizeUrl), { redirect: 'manual' })
+    const callback = new URL(chosen.headers.get('location')!)
+    const done = await server.api(`${callback.pathname}${callback.search}`)
+    expect(done.status).toBe(403)
+    expect(done.body).toContain('不是本企业的成员')
+    expect(done.headers.getSetCookie().filter(c => c.startsWith('fu_session='))).toEqual([])
+  })
+
+  it.each([
+    ['a used code', async (q: URLSearchParams) => {
+      const token = (await (await fetch(`${server.sandbox.wecomBaseUrl}/cgi-bin/gettoken?corpid=${server.sandbox.credentials.corpId}&corpsecret=${server.sandbox.credentials.corpSecret}`)).json()).access_token
+      await fetch(`${server.sandbox.wecomBaseUrl}/cgi-bin/auth/getuserinfo?access_token=${token}&code=${q.get('code')}`)
+    }],
+    ['a bad code', async (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
+    ['a missing code', async (q: URLSearchParams) => q.delete('code')],
+  ])('starts the sign-in once more by itself on %s, then signs in; a second failure shows the error', async (_name, spoil) => {
+    const { callback } = await authorize('/?customer=wmDemoChenJing01')
+    await spoil(callback.searchParams)
+    const first = await server.api(`/auth/callback?${callback.searchParams}`)
+    expect(first.status).toBe(302)
+    expect(first.headers.get('location')).toBe(`/auth/login?returnTo=${encodeURIComponent('/?customer=wmDemoChenJing01')}`)
+    const retried = first.headers.getSetCookie().find(c => c.startsWith('fu_oauth_retry='))!.split(';')[0]!
+
+    // The restarted sign-in works: a fresh code signs in and clears the marker.
+    const again = await authorize('/?customer=wmDemoChenJing01')
+    const done = await server.api(`${again.callback.pathname}${again.callback.search}`, { cookie: retried })
+    expect(done.status).toBe(302)
+    expect(done.headers.get('location')).toBe('/?customer=wmDemoChenJing01')
+    expect(done.headers.getSetCookie().some(c => c.startsWith('fu_session='))).toBe(true)
+
+    // Had the restarted one failed too, the salesperson sees the error instead of a loop.
+    const spoiled = await authorize()
+    await spoil(spoiled.callback.searchParams)
+    const shown = await server.api(`/auth/callback?${spoiled.callback.searchParams}`, { cookie: retried })
+    expect(shown.status).toBe(400)
+    expect(shown.body).toContain('授权码无效或已使用')
+    expect(shown.headers.getSetCookie().some(c => c.startsWith('fu_session='))).toBe(false)
+  })
 })
 
 describe('sessions', () => {

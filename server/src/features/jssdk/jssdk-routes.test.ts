@@ -103,3 +103,44 @@ describe('tokens and tickets', () => {
     expect(server.sandbox.records.count('pulan.token')).toBe(tokens.pulan + 1)
   })
 })
+
+describe('pOST /api/jssdk/bad-signature', () => {
+  it('re-fetches the reported ticket at once, so the next signature uses a new one; again within a minute it does not', async () => {
+    const fresh = await startTestServer()
+    try {
+      const issued = (endpoint: 'wecom.agentTicket' | 'wecom.jsapiTicket') => fresh.sandbox.records.requests.filter(r => r.endpoint === endpoint && r.code === 0).length
+      const session = await fresh.login()
+      const sign = async () => (await fresh.api('/api/jssdk/config', { method: 'POST', body: { url: `${TEST_PUBLIC_URL}/` }, cookie: session })).body
+      await sign()
+      const stale = await fresh.deps.wecom.getAgentTicket()
+      // WeCom stopped honouring the ticket before its expiry (the cache still holds it).
+      fresh.sandbox.expireTokens()
+      const report = await fresh.api('/api/jssdk/bad-signature', { method: 'POST', body: { ticket: 'agent' }, cookie: session })
+      expect(report.status).toBe(200)
+      expect(report.body).toEqual({ refreshed: true })
+      expect(issued('wecom.agentTicket')).toBe(2)
+      const renewed = await fresh.deps.wecom.getAgentTicket()
+      expect(renewed).not.toBe(stale)
+      const { agentConfig } = await sign()
+      expect(agentConfig.signature).toBe(signJsapi(renewed, `${TEST_PUBLIC_URL}/`, agentConfig.nonceStr, agentConfig.timestamp))
+      expect(issued('wecom.jsapiTicket')).toBe(1)
+
+      const again = await fresh.api('/api/jssdk/bad-signature', { method: 'POST', body: { ticket: 'agent' }, cookie: session })
+      expect(again.body).toEqual({ refreshed: false })
+      expect(issued('wecom.agentTicket')).toBe(2)
+    }
+    finally {
+      await fresh.close()
+    }
+  })
+
+  it.each([[{ ticket: 'other' }], [{}], [{ ticket: 'agent', extra: 1 }]])('refuses %j with VALIDATION_FAILED', async (body) => {
+    const answer = await server.api('/api/jssdk/bad-signature', { method: 'POST', body, cookie })
+    expect(answer.status).toBe(400)
+    expect(answer.body.error.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('needs a session', async () => {
+    expect((await server.api('/api/jssdk/bad-signature', { method: 'POST', body: { ticket: 'jsapi' } })).status).toBe(401)
+  })
+})
