@@ -16,7 +16,7 @@ export const CLIENT_PLATFORMS = ['ios', 'android', 'windows', 'mac', 'other'] as
  */
 export const ClientReport = z.strictObject({
   /** The JS-SDK call: `agentConfig`, `config`, `getContext`, `getLocation`, ... */
-  api: z.string().check(z.regex(/^[A-Za-z]{1,40}$/, 'api 格式不对')),
+  api: z.string().check(z.regex(/^[A-Z]{1,40}$/i, 'api 格式不对')),
   /** The error keyword after the colon of err_msg, normalised: `invalid signature`, `no permission`, `timeout`. */
   keyword: z.string().check(z.regex(/^[a-z0-9 _-]{1,48}$/, 'keyword 格式不对')),
   entry: z.optional(z.string().check(z.regex(/^[a-z_]{1,40}$/, 'entry 格式不对'))),

@@ -1,6 +1,6 @@
-import type { FollowUpSubmission, OpportunityCreateSubmission } from '@app/shared'
+import type { ClientReport, FollowUpSubmission, OpportunityCreateSubmission } from '@app/shared'
 import type { AxiosProgressEvent } from 'axios'
-import { CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, OpportunityCreated, SandboxCustomers, UploadedFile } from '@app/shared'
+import { BadSignatureAnswer, BootInfo, CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, OpportunityCreated, SandboxCustomers, UploadedFile } from '@app/shared'
 import { http, parseWith } from './http'
 
 export async function getMe() {
@@ -49,4 +49,19 @@ export async function postOpportunity(submission: OpportunityCreateSubmission, i
 export async function getSandboxCustomers() {
   const { data } = await http.get('/api/sandbox/customers')
   return parseWith(SandboxCustomers, data)
+}
+
+/** What the served page carries inline, for a page without it (the Vite dev server). */
+export async function getBoot() {
+  const { data } = await http.get('/api/boot')
+  return parseWith(BootInfo, data)
+}
+
+export async function postBadSignature(ticket: 'jsapi' | 'agent') {
+  const { data } = await http.post('/api/jssdk/bad-signature', { ticket }, { timeout: 8000 })
+  return parseWith(BadSignatureAnswer, data)
+}
+
+export async function postClientReport(report: ClientReport) {
+  await http.post('/api/client-reports', report, { timeout: 8000 })
 }

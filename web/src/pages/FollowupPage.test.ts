@@ -10,6 +10,7 @@ import FollowupPage from './FollowupPage.vue'
 
 const platform: Platform = {
   kind: 'sandbox',
+  desktop: false,
   ready: async () => {},
   getEntry: async () => 'single_chat_tools',
   getCurExternalContact: async () => 'wmCustomer1',

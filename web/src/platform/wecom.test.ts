@@ -68,4 +68,14 @@ describe('the WeCom platform (real @wecom/jssdk over a fake bridge)', () => {
     await platform.getCurExternalContact()
     expect(server.requests.filter(r => r.url === '/api/jssdk/config')).toHaveLength(1)
   })
+
+  it('offers no voice input on the PC sidebar, where WeCom cannot record', async () => {
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Safari/537.36 wxwork/4.1.33 WindowsWechat')
+    installBridge({ getContext: { entry: 'single_chat_tools' } })
+    const { createWeComPlatform } = await import('./wecom')
+    const platform = createWeComPlatform({ url: location.href.split('#')[0]!, corpId: 'wwPre', agentId: 1, config: signature, agentConfig: signature })
+    expect(await platform.getEntry()).toBe('single_chat_tools')
+    expect(platform.desktop).toBe(true)
+    expect(platform.voice).toBeUndefined()
+  })
 })

@@ -2,9 +2,16 @@ import type { JssdkConfigResponse } from '@app/shared'
 import type { Platform } from './types'
 import * as ww from '@wecom/jssdk'
 import { postJssdkConfig } from '../api/endpoints'
-import { PlatformError } from './types'
+import { clientInfo } from './clientInfo'
+import { reportBadSignature } from './report'
+import { toPlatformError, withTimeout } from './wecomErrors'
+import { createWeComVoice } from './wecomVoice'
 
-const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice']
+/** The handshake (signatures, corp and agent config) and each ordinary call get this long; locating gets longer. */
+export const HANDSHAKE_MS = 8000
+export const LOCATION_MS = 15_000
+
+const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'getLocation', 'startRecord', 'stopRecord', 'translateVoice', 'onVoiceRecordEnd']
 
 export function isWeCom() {
   return ww.env.isWeCom
@@ -26,20 +33,32 @@ function signatureSource(preSigned?: PreSigned) {
   }
 }
 
-function errMsg(error: unknown) {
-  if (error && typeof error === 'object' && 'errMsg' in error)
-    return String((error as { errMsg: unknown }).errMsg)
-  return error instanceof Error ? error.message : String(error)
-}
-
 export type PreSigned = JssdkConfigResponse & { url: string }
 
 export function createWeComPlatform(preSigned?: PreSigned): Platform {
   const pageUrl = () => location.href.split('#')[0]!
   const configFor = signatureSource(preSigned)
-  let settle!: { resolve: () => void, reject: (error: Error) => void }
-  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
-  ready.catch(() => {})
+  const { desktop } = clientInfo()
+  let handshakeDone = false
+  let settle!: { resolve: () => void, reject: (error: unknown) => void }
+  const handshake = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
+  handshake.then(() => (handshakeDone = true), () => {})
+
+  /**
+   * Every failure becomes Chinese words; a rejected signature also asks the server for a new ticket. What the
+   * salesperson was shown is reported by whoever showed it (a failure can be expected, as the customer in a group).
+   */
+  function failed(error: unknown, api: string, what: string) {
+    const problem = toPlatformError(error, api, what)
+    if (problem.failure === 'timeout' && !handshakeDone) {
+      // A call that timed out while the handshake was still open: the handshake (or the bridge itself) hung.
+      const hung = new Error(`${'WeixinJSBridge' in window ? 'agentConfig' : 'bridge'}:timeout`)
+      return toPlatformError(hung, 'agentConfig', what)
+    }
+    if (problem.failure === 'signature')
+      void reportBadSignature(problem.api)
+    return problem
+  }
 
   // The SDK runs agentConfig lazily for the calls that need it, but only once registered: every call waits for that.
   const registered = configFor(pageUrl()).then((first) => {
@@ -50,45 +69,36 @@ export function createWeComPlatform(preSigned?: PreSigned): Platform {
       getConfigSignature: async url => (await configFor(url)).config,
       getAgentConfigSignature: async url => (await configFor(url)).agentConfig,
       onAgentConfigSuccess: () => settle.resolve(),
-      onConfigFail: error => settle.reject(new PlatformError(`企业微信签名校验失败：${errMsg(error)}`, error)),
-      onAgentConfigFail: error => settle.reject(new PlatformError(`企业微信应用签名校验失败：${errMsg(error)}`, error)),
+      onConfigFail: error => settle.reject(failed(error, 'config', '连接企业微信')),
+      onAgentConfigFail: error => settle.reject(failed(error, 'agentConfig', '连接企业微信')),
     })
-  }, (error) => {
-    const problem = new PlatformError('无法获取企业微信签名，请稍后重试', error)
-    settle.reject(problem)
-    throw problem
   })
   registered.catch(() => {})
 
-  async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
-    await registered
+  async function call<T>(api: string, what: string, run: () => Promise<T>, ms = HANDSHAKE_MS): Promise<T> {
     try {
-      return await run()
+      return await withTimeout(registered.then(run), ms, api, what)
     }
     catch (error) {
-      throw new PlatformError(`${what}失败：${errMsg(error)}`, error)
+      throw failed(error, api, what)
     }
   }
 
+  const ready = withTimeout(handshake, HANDSHAKE_MS, 'agentConfig', '连接企业微信')
+  ready.catch(() => {})
+
   return {
     kind: 'wecom',
+    desktop,
     ready: () => ready,
-    getEntry: () => call('读取打开入口', async () => (await ww.getContext()).entry),
-    getCurExternalContact: () => call('读取当前客户', async () => (await ww.getCurExternalContact()).userId),
-    getCurExternalChat: () => call('读取当前客户群', async () => (await ww.getCurExternalChat()).chatId),
-    getLocation: () => call('定位', async () => {
+    getEntry: () => call('getContext', '读取打开入口', async () => (await ww.getContext()).entry),
+    getCurExternalContact: () => call('getCurExternalContact', '读取当前客户', async () => (await ww.getCurExternalContact()).userId),
+    getCurExternalChat: () => call('getCurExternalChat', '读取当前客户群', async () => (await ww.getCurExternalChat()).chatId),
+    getLocation: () => call('getLocation', '定位', async () => {
       const place = await ww.getLocation({ type: ww.LocationType.gcj02 })
       return { lat: place.latitude, lng: place.longitude }
-    }),
-    voice: {
-      start: () => call('开始录音', async () => {
-        await ww.startRecord()
-      }),
-      stop: () => call('语音识别', async () => {
-        const { localId } = await ww.stopRecord()
-        const { translateResult } = await ww.translateVoice({ localId, isShowProgressTips: true })
-        return translateResult
-      }),
-    },
+    }, LOCATION_MS),
+    // The PC clients cannot record: no voice button there rather than one that ends in an error.
+    ...(!desktop && { voice: createWeComVoice(call) }),
   }
 }

@@ -3,10 +3,11 @@ import type { Platform } from '../platform'
 import type { StartProblem } from './problem'
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
-import { getCustomerContext, getMe } from '../api/endpoints'
+import { getBoot, getCustomerContext } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
 import { readBoot } from '../boot'
-import { choosePlatform, GROUP_ENTRY, isCustomerEntry } from '../platform'
+import { choosePlatform, GROUP_ENTRY, isCustomerEntry, PlatformError } from '../platform'
+import { reportPlatformProblem, whenSignatureReported } from '../platform/report'
 import { contextCache } from './contextCache'
 import { describeStartProblem } from './problem'
 
@@ -27,6 +28,8 @@ export const useSessionStore = defineStore('session', () => {
   const problem = ref<StartProblem | null>(null)
 
   function fail(error: unknown) {
+    if (error instanceof PlatformError)
+      reportPlatformProblem(error, entry.value)
     problem.value = describeStartProblem(error)
     phase.value = 'problem'
   }
@@ -59,16 +62,14 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function start() {
-    const boot = readBoot()
-    sandbox.value = boot?.sandbox ?? true
-    if (boot && !boot.me)
-      return auth.onUnauthenticated()
-    if (boot?.me)
-      me.value = boot.me
-    else
-      getMe().then(found => (me.value = found), () => {})
     try {
-      const chosen = await choosePlatform(sandbox.value, boot?.jssdk)
+      // Without the inline boot block (the Vite dev server) the page asks; it never assumes the sandbox.
+      const boot = readBoot() ?? await getBoot()
+      sandbox.value = boot.sandbox
+      if (!boot.me)
+        return auth.onUnauthenticated()
+      me.value = boot.me
+      const chosen = await choosePlatform(sandbox.value, boot.jssdk)
       if (!chosen) {
         phase.value = 'no-platform'
         return
@@ -121,8 +122,16 @@ export const useSessionStore = defineStore('session', () => {
     phase.value = 'group'
   }
 
-  /** The error page's button: reload the context when the customer is known, else start over. */
-  function retry() {
+  /**
+   * The error page's button. A WeCom problem (handshake, signature, permission) starts again with a fresh page load
+   * and fresh signatures, once the server has heard about a bad signature; otherwise the context is loaded again.
+   */
+  async function retry() {
+    if (problem.value?.reload) {
+      await whenSignatureReported()
+      location.reload()
+      return
+    }
     return externalUserId.value ? loadContext() : start()
   }
 

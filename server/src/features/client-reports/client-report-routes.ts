@@ -2,8 +2,8 @@ import type { AppDeps } from '../../app'
 import { ClientReport, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { AppError, validationFailed } from '../../errors'
 import { errorBody } from '../../error-handler'
+import { AppError, validationFailed } from '../../errors'
 import { sessionUser } from '../../session-middleware'
 
 /** Reports per salesperson per ten minutes: enough for a page that fails at every step, not enough to flood the log. */

@@ -21,6 +21,7 @@ export function createSandboxPlatform(locationDelayMs = 600): Platform {
   const params = () => new URL(location.href).searchParams
   return {
     kind: 'sandbox',
+    desktop: false,
     ready: () => Promise.resolve(),
     async getEntry() {
       const given = params()
@@ -63,7 +64,7 @@ export function createSandboxPlatform(locationDelayMs = 600): Platform {
     },
     getLocation: () => new Promise((resolve, reject) => setTimeout(() => {
       if (params().get('location') === 'denied')
-        reject(new PlatformError('定位失败：没有定位权限'))
+        reject(new PlatformError('没有定位权限：请允许使用定位后点“重新定位”。', 'permission', 'getLocation', 'auth denied'))
       else
         resolve({ ...SANDBOX_LOCATION })
     }, locationDelayMs)),
