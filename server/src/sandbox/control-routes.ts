@@ -20,8 +20,9 @@ export function controlRoutes(state: SandboxState): Router {
   router.get('/__sandbox/records', (_req, res) => {
     res.json({ counts: state.records.counts(), addFollows: state.records.addFollows, createBusinesses: state.records.createBusinesses, schedules: state.records.schedules, requests: state.records.requests })
   })
-  router.post('/__sandbox/reset', (_req, res) => {
-    state.reset()
+  // `?keepTokens=1` keeps issued tokens and tickets valid, as WeCom does between tests of an app that cached them.
+  router.post('/__sandbox/reset', (req, res) => {
+    state.reset({ keepTokens: req.query.keepTokens === '1' })
     res.json({ ok: true })
   })
   router.post('/__sandbox/expire-tokens', (_req, res) => {

@@ -42,10 +42,11 @@ export class SandboxState {
     this.nextBusinessId = 3001
   }
 
-  reset(): void {
+  reset({ keepTokens = false } = {}): void {
     this.records.clear()
     this.faults.clear()
-    this.tokens.clear()
+    if (!keepTokens)
+      this.tokens.clear()
     this.oauthCodes.clear()
     this.restoreDemoData()
   }

@@ -8,6 +8,16 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 } as const
 
+/** The PC sidebar of Windows/Mac WeCom: about 360 px wide, a mouse, no touch. */
+export const PC_SIDEBAR = {
+  viewport: { width: 360, height: 640 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const
+
 /** Debian's Chromium on a closed network: without the background-networking flags it floods refused connections. */
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',

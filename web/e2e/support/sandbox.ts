@@ -12,8 +12,13 @@ export const sandbox = {
   async records(): Promise<SandboxRecords> {
     return (await fetch(`${SANDBOX_CONTROL_URL}/records`)).json()
   },
+  /** Keeps issued tickets valid: the app under test has them cached, as a real deployment would. */
   async reset() {
-    await fetch(`${SANDBOX_CONTROL_URL}/reset`, { method: 'POST' })
+    await fetch(`${SANDBOX_CONTROL_URL}/reset?keepTokens=1`, { method: 'POST' })
+  },
+  /** WeCom stops honouring every token and ticket issued so far (the app's cache still holds them). */
+  async expireTokens() {
+    await fetch(`${SANDBOX_CONTROL_URL}/expire-tokens`, { method: 'POST' })
   },
   async fault(endpoint: string, fault: Record<string, unknown>, times?: number) {
     await fetch(`${SANDBOX_CONTROL_URL}/faults`, {

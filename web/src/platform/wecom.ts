@@ -53,7 +53,7 @@ export function createWeComPlatform(preSigned?: PreSigned): Platform {
     if (problem.failure === 'timeout' && !handshakeDone) {
       // A call that timed out while the handshake was still open: the handshake (or the bridge itself) hung.
       const hung = new Error(`${'WeixinJSBridge' in window ? 'agentConfig' : 'bridge'}:timeout`)
-      return toPlatformError(hung, 'agentConfig', what)
+      return toPlatformError(hung, 'agentConfig', '连接企业微信')
     }
     if (problem.failure === 'signature')
       void reportBadSignature(problem.api)
