@@ -3,7 +3,7 @@ import { CHEN_JING, CLIENTS, LOCATION } from './support/clients'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
-import { installWecomBridge } from './support/wecom-bridge'
+import { installWecomBridge, silenceBridge } from './support/wecom-bridge'
 
 test.beforeEach(async () => {
   await sandbox.reset()
@@ -14,9 +14,11 @@ for (const client of CLIENTS) {
     test.use(client.use)
 
     test('a location that never answers has a 15 s limit; 重新定位 is reachable all along and then lets the follow-up through', async ({ page }) => {
-      await installWecomBridge(page, { ...CHEN_JING, location: LOCATION, silent: { geoLocation: 1 } })
+      await installWecomBridge(page, { ...CHEN_JING, location: LOCATION })
       await openSignedIn(page, '/')
       await page.getByTestId('stage-12').click()
+      await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
+      await silenceBridge(page, { geoLocation: 1 })
       await page.getByTestId('template-11').click()
       const module = page.getByTestId('module-31-location')
       await expect(module.getByTestId('location-status')).toHaveAttribute('data-state', 'locating')
@@ -28,7 +30,7 @@ for (const client of CLIENTS) {
       await expect(page.getByTestId('location-error')).toBeVisible({ timeout: 20_000 })
       await expect(page.getByTestId('location-error')).toContainText(client.name === 'pc' ? '手机企业微信' : '定位超时')
       await expect(page.locator('[data-testid="module-34-input"] textarea')).toHaveValue('客户关注交付周期')
-      await page.getByTestId('location-error').scrollIntoViewIfNeeded()
+      await page.locator('[data-module-id="31"]').evaluate(el => el.scrollIntoView({ block: 'center' }))
       await saveScreen(page, `26-location-timeout-${client.name}`)
 
       await module.getByTestId('location-retry').click()
@@ -41,8 +43,11 @@ for (const client of CLIENTS) {
     })
 
     test('重新定位 while still locating starts a fresh attempt whose answer counts', async ({ page }) => {
-      await installWecomBridge(page, { ...CHEN_JING, location: LOCATION, silent: { geoLocation: 1 } })
+      await installWecomBridge(page, { ...CHEN_JING, location: LOCATION })
       await openSignedIn(page, '/')
+      await expect(page.getByTestId('customer-name')).toHaveText('陈静')
+      await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
+      await silenceBridge(page, { geoLocation: 1 })
       await page.getByTestId('template-11').click()
       const module = page.getByTestId('module-31-location')
       await expect(module.getByTestId('location-status')).toHaveAttribute('data-state', 'locating')
@@ -64,6 +69,7 @@ test.describe('location on the PC sidebar when the client cannot locate', () => 
     await expect(page.getByTestId('location-skipped')).toContainText('已跳过')
     await expect(page.getByTestId('location-error')).toHaveCount(0)
     await page.getByTestId('module-20-option-21').click()
+    await page.locator('[data-module-id="23"]').evaluate(el => el.scrollIntoView({ block: 'center' }))
     await saveScreen(page, '27-location-skipped-pc')
     await page.getByTestId('submit').click()
     await expect(page.getByTestId('success')).toBeVisible()
@@ -80,6 +86,7 @@ test.describe('location on the PC sidebar when the client cannot locate', () => 
     await page.locator('[data-testid="module-34-input"] textarea').fill('电脑上写好的纪要')
     await page.getByTestId('submit').click()
     await expect(page.locator('[data-module-id="31"]').getByTestId('field-error')).toBeVisible()
+    await page.locator('[data-module-id="31"]').evaluate(el => el.scrollIntoView({ block: 'center' }))
     await saveScreen(page, '28-location-required-pc')
     expect((await sandbox.records()).addFollows).toHaveLength(0)
     await page.reload()

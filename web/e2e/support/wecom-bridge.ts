@@ -59,6 +59,7 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
     const older = (version[0] ?? 0) * 1e6 + (version[1] ?? 0) * 1e3 + (version[2] ?? 0) < 3_000_024
     const desktop = /Windows NT|Macintosh/.test(ua) && !/iPhone|Android/.test(ua)
     const silentCounts: Record<string, number> = opts.silentFirstLoadOnly && loads > 1 ? {} : { ...opts.silent }
+    w.__bridgeSilent = silentCounts
     // Like the WeCom client: the customer-contact APIs answer only after a successful agentConfig.
     // The voice APIs need a config (the corp's, or since WeCom 3.0.24 the agent's) that listed them.
     let agentConfigured = false
@@ -149,6 +150,11 @@ export async function installWecomBridge(page: Page, options: BridgeOptions) {
 
 export async function bridgeCalls(page: Page): Promise<BridgeCall[]> {
   return page.evaluate(() => (window as any).__bridgeCalls)
+}
+
+/** From now on, the next N calls of these names are never answered (as `silent`, set while the page runs). */
+export async function silenceBridge(page: Page, silent: Record<string, number>) {
+  await page.evaluate(counts => Object.assign((window as any).__bridgeSilent, counts), silent)
 }
 
 /** Fires a client event (`onVoiceRecordEnd`) as the client would. */
