@@ -36,7 +36,12 @@ export const AUTH_CASES: BadRequest[] = [
   page(CALLBACK, 'with a code holding markup', callback((q) => { q.set('code', '<script>alert(1)</script>'); return q.toString() })),
   page(CALLBACK, 'with the code given twice', callback(q => `${q.toString()}&code=${q.get('code')}`)),
   page(CALLBACK, 'with a code over 512 characters', callback((q) => { q.set('code', 'c'.repeat(600)); return q.toString() })),
-  page(CALLBACK, 'with a code WeCom does not know', callback((q) => { q.set('code', 'not-a-real-code'); return q.toString() })),
+  page(CALLBACK, 'with a code WeCom does not know, after the one automatic restart', async ({ server }) => {
+    const spoil = (path: string) => `/auth/callback?${new URLSearchParams([...new URL(path, 'http://x').searchParams].map(([k, v]) => [k, k === 'code' ? 'not-a-real-code' : v]))}`
+    const first = await raw(server, spoil(await callbackPath(server)))
+    const retried = first.headers.getSetCookie().find(c => c.startsWith('fu_oauth_retry='))?.split(';')[0]
+    return raw(server, spoil(await callbackPath(server)), { cookie: retried ?? '' })
+  }),
   page(CALLBACK, 'with a replayed state', async (ctx) => {
     const path = await callbackPath(ctx.server)
     await raw(ctx.server, path)

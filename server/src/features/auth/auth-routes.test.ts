@@ -62,6 +62,8 @@ describe('weCom OAuth2 sign-in', () => {
   it.each([
     ['a forged state', (q: URLSearchParams) => q.set('state', 'f'.repeat(64))],
     ['a missing state', (q: URLSearchParams) => q.delete('state')],
+    ['a missing code', (q: URLSearchParams) => q.delete('code')],
+    ['a code holding markup', (q: URLSearchParams) => q.set('code', '<b>x</b>')],
   ])('shows a clear error page for %s, without a session', async (_name, tamper) => {
     const { callback } = await authorize()
     tamper(callback.searchParams)
@@ -109,8 +111,7 @@ describe('sign-in edge cases', () => {
       const token = (await (await fetch(`${server.sandbox.wecomBaseUrl}/cgi-bin/gettoken?corpid=${server.sandbox.credentials.corpId}&corpsecret=${server.sandbox.credentials.corpSecret}`)).json()).access_token
       await fetch(`${server.sandbox.wecomBaseUrl}/cgi-bin/auth/getuserinfo?access_token=${token}&code=${q.get('code')}`)
     }],
-    ['a bad code', async (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
-    ['a missing code', async (q: URLSearchParams) => q.delete('code')],
+    ['a code WeCom does not know', async (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
   ])('starts the sign-in once more by itself on %s, then signs in; a second failure shows the error', async (_name, spoil) => {
     const { callback } = await authorize('/?customer=wmDemoChenJing01')
     await spoil(callback.searchParams)

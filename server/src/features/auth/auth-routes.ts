@@ -45,13 +45,17 @@ export function authRoutes({ config, store, wecom, pulan }: AppDeps): Router {
       return
     }
     const code = typeof req.query.code === 'string' && /^[\w-]{1,512}$/.test(req.query.code) ? req.query.code : null
-    const owner = code ? await wecom.signInByCode(code) : { kind: 'invalid-code' as const }
+    if (!code) {
+      res.status(400).type('html').send(errorPage('企业微信授权失败', '授权码无效或已使用，请重新打开页面。'))
+      return
+    }
+    const owner = await wecom.signInByCode(code)
     if (owner.kind === 'not-member') {
       res.status(403).type('html').send(errorPage('你不是本企业的成员', '记跟进只供本企业的企业微信成员使用。请用企业微信（不是微信）登录你所在企业的账号后，再从客户聊天的侧边栏打开。'))
       return
     }
     if (owner.kind === 'invalid-code') {
-      // An expired or used code (40029): start the sign-in once more by itself; a second failure is shown.
+      // WeCom says the code is expired or used (40029): start the sign-in once more by itself; a second failure is shown.
       if (req.signedCookies?.[RETRIED_COOKIE] !== '1') {
         res.cookie(RETRIED_COOKIE, '1', { httpOnly: true, sameSite: 'lax', secure, signed: true, maxAge: 5 * 60_000, path: '/auth' })
         res.redirect(302, `/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
