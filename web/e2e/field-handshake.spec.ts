@@ -9,7 +9,7 @@ test.beforeEach(async () => {
   await sandbox.reset()
 })
 
-const reportsOf = (page: import('@playwright/test').Page) => {
+function reportsOf(page: import('@playwright/test').Page) {
   const reports: Record<string, unknown>[] = []
   page.on('request', (request) => {
     if (request.url().endsWith('/api/client-reports'))
