@@ -27,7 +27,7 @@ export function jssdkRoutes(deps: AppDeps): Router {
     if (!parsed.success)
       throw validationFailed(toFieldErrors(parsed.error.issues))
     const refreshed = await deps.wecom.refreshTicket(parsed.data.ticket)
-    req.log.warn({ ticket: parsed.data.ticket, refreshed }, 'page reported a rejected JS-SDK signature')
+    req.log.warn({ ticketKind: parsed.data.ticket, refreshed }, 'page reported a rejected JS-SDK signature')
     res.set('Cache-Control', 'no-store').json({ refreshed })
   })
 
