@@ -10,6 +10,7 @@ import { context, opportunity } from '../../testing/fixtures'
 
 const platform: Platform = {
   kind: 'sandbox',
+  desktop: false,
   ready: async () => {},
   getEntry: async () => 'single_chat_tools',
   getCurExternalContact: async () => 'wmCustomer1',
