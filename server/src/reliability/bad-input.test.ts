@@ -8,10 +8,11 @@ import { AUTH_CASES } from './bad-requests-auth'
 import { FILE_CASES } from './bad-requests-files'
 import { FOLLOW_UP_CASES } from './bad-requests-followups'
 import { OPPORTUNITY_CASES } from './bad-requests-opportunities'
+import { REPORT_CASES } from './bad-requests-reports'
 import { smallPng } from './drivers'
 import { expectErrorPage, expectErrorShape } from './response-checks'
 
-const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...OPPORTUNITY_CASES, ...FILE_CASES, ...AUTH_CASES]
+const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...OPPORTUNITY_CASES, ...FILE_CASES, ...AUTH_CASES, ...REPORT_CASES]
 
 let server: TestServer
 let ctx: BadRequestContext
