@@ -1,13 +1,14 @@
 import type { FollowUpSubmission } from './api'
 import type { FieldErrors } from './errors'
 import type { FollowTemplate } from './template'
+import { constraintProblems } from './constraint-rule'
 import { detailProblem } from './module-rule'
 
 type Answers = Pick<FollowUpSubmission, 'detailList'>
 
 /**
  * Checks a submission against its template: unknown or repeated modules, unanswered required modules, answers that do
- * not fit the module type, and options the module does not offer. Shared so the form shows exactly what the server
+ * not fit the module type, options the module does not offer, and what the module's moduleConfig forbids. Shared so the form shows exactly what the server
  * would refuse.
  */
 export function templateProblems(template: FollowTemplate, submission: Answers): FieldErrors {
@@ -51,6 +52,8 @@ export function answerProblems(template: FollowTemplate, submission: Answers): F
       if (module.options && detail.optionId !== undefined && !module.options.some(o => o.optionId === detail.optionId))
         add(`detailList.${index}.detail.${detailIndex}.optionId`, `「${module.moduleName}」没有这个选项`)
     })
+    for (const [at, message] of Object.entries(constraintProblems(module, answer.detail)))
+      add(at === 'count' ? `detailList.${index}.detail` : `detailList.${index}.detail.${at}`, message)
   })
   return problems
 }

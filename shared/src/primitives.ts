@@ -11,6 +11,8 @@ export const LIMITS = {
   fileNameLength: 255,
   urlLength: 2048,
   fileSizeBytes: 20 * 1024 * 1024,
+  /** What our server accepts per upload; the page checks it before uploading (photos are compressed first). */
+  uploadBytes: 10 * 1024 * 1024,
   scheduleMinutes: 24 * 60,
   remindMinutes: 7 * 24 * 60,
 } as const

@@ -1,3 +1,4 @@
+import { moduleControl } from './module-constraints'
 import { integer, jsonText, LIMITS, positiveId, requiredText, ruleAt } from './primitives'
 import { z } from './zod'
 
@@ -19,7 +20,10 @@ export const TemplateModule = z.strictObject({
   required: z._default(z.boolean(), false),
   placeholder: z.optional(z.string().check(z.maxLength(LIMITS.nameLength))),
   options: z.optional(z.array(TemplateOption).check(z.minLength(1), z.maxLength(50))),
-}).check(ruleAt(module => module.moduleType !== 'Radio' || (module.options?.length ?? 0) > 0, '单选模块（Radio）必须列出 options', ['options']))
+}).check(
+  ruleAt(module => module.moduleType !== 'Radio' || (module.options?.length ?? 0) > 0, '单选模块（Radio）必须列出 options', ['options']),
+  ruleAt(module => moduleControl(module.moduleType) !== 'Checkbox' || (module.options?.length ?? 0) > 0, '多选模块（Checkbox）必须列出 options', ['options']),
+)
 export type TemplateModule = z.infer<typeof TemplateModule>
 
 export const FollowTemplate = z.strictObject({

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { moduleKind, TemplatesFile } from '@app/shared'
+import { moduleControl, moduleKind, TemplatesFile } from '@app/shared'
 import { describe, expect, it } from 'vitest'
 import { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 
@@ -14,8 +14,9 @@ describe('shipped templates.json', () => {
 
   it('uses every module type between its templates', () => {
     const types = new Set(file.templates.flatMap(t => t.modules.map(m => m.moduleType)))
-    expect([...types].sort()).toEqual(['Attachment', 'Location', 'Radio', 'Text', 'TextArea'])
+    expect([...types].sort()).toEqual(['Attachment', 'Checkbox', 'Date', 'Location', 'Number', 'Radio', 'Text', 'TextArea'])
     expect(new Set([...types].map(moduleKind)).size).toBe(4)
+    expect(new Set([...types].map(moduleControl)).size).toBe(8)
   })
 
   it('starts with the seed example\'s template 10 and its Radio module 20 offering option 20', () => {

@@ -1,7 +1,7 @@
 import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer } from '../../test/harness'
-import { CHEN_JING, fullSubmission, newKey } from '../../test/submission'
+import { CHEN_JING, fullSubmission, newKey, NEXT_CONTACT_TIME } from '../../test/submission'
 
 let server: TestServer
 let cookie: string
@@ -37,7 +37,7 @@ describe('pOST /api/follow-ups', () => {
       version: 1,
       userId: 101,
       result: 'finish',
-      nextTime: { scheduleName: '跟进 陈静', nextContactTime: '2026-11-26T01:30:00.000Z', nextTimeLength: 30, nextRemindLength: 30 },
+      nextTime: { scheduleName: '跟进 陈静', nextContactTime: NEXT_CONTACT_TIME, nextTimeLength: 30, nextRemindLength: 30 },
       actualStartTime: '2026-11-25T02:00:00.000Z',
       actualEndTime: '2026-11-25T02:20:00.000Z',
       remark: '客户关心价格，下周再约',
@@ -50,7 +50,7 @@ describe('pOST /api/follow-ups', () => {
     })
     const sent = server.sandbox.records.addFollows.at(-1) as { detailList: { moduleConfig: string }[] }
     sent.detailList.forEach(module => expect(() => JSON.parse(module.moduleConfig)).not.toThrow())
-    expect(response.body).toMatchObject({ businessId: 1001, stageId: 12, templateId: 10, templateName: '日常', version: 1, userId: 101, nextContactTime: '2026-11-26T01:30:00.000Z' })
+    expect(response.body).toMatchObject({ businessId: 1001, stageId: 12, templateId: 10, templateName: '日常', version: 1, userId: 101, nextContactTime: NEXT_CONTACT_TIME })
   })
 
   it('reuses the customer check the page just loaded, so a submission makes one upstream call', async () => {
@@ -89,6 +89,10 @@ describe('pOST /api/follow-ups', () => {
     ['an end before the start', (b: any) => { b.actualEndTime = '2026-11-25T01:00:00.000Z' }, 'actualEndTime'],
     ['a latitude of 91', (b: any) => { b.detailList[3].detail[0].lat = 91 }, 'detailList.3.detail.0.lat'],
     ['a missing result', (b: any) => { delete b.result }, 'result'],
+    ['a next contact in the past', (b: any) => { b.nextTime.nextContactTime = new Date(Date.now() - 3600_000).toISOString() }, 'nextTime.nextContactTime'],
+    ['a reminder in the past', (b: any) => { Object.assign(b.nextTime, { nextContactTime: new Date(Date.now() + 3600_000).toISOString(), nextRemindLength: 24 * 60 }) }, 'nextTime.nextRemindLength'],
+    ['601 characters in a module limited to 500', (b: any) => { b.detailList[1].detail[0].content = '字'.repeat(501) }, 'detailList.1.detail.0'],
+    ['a document in an image-only module', (b: any) => { b.templateId = 11; b.detailList = [{ moduleId: 30, detail: [{ optionId: 30 }] }, { moduleId: 31, detail: [{ lat: 31, lng: 121 }] }, { moduleId: 32, detail: [{ ...b.detailList[2].detail[0], fileName: '报价.pdf' }] }, { moduleId: 34, detail: [{ content: '纪要' }] }] }, 'detailList.2.detail.0'],
   ])('answers 400 with Chinese field errors for %s, and sends nothing', async (_name, mutate, field) => {
     const before = server.sandbox.records.addFollows.length
     const body = structuredClone(fullSubmission(file))

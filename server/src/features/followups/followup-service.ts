@@ -1,12 +1,15 @@
 import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
 import type { AppDeps } from '../../app'
 import type { SessionUser } from '../../session'
-import { AddFollowRequest, answerProblems, missingRequiredModules, toFieldErrors } from '@app/shared'
+import { AddFollowRequest, answerProblems, missingRequiredModules, nextTimeProblems, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'
 import { SendFailure } from '../../idempotency/submit-once'
 import { UpstreamError } from '../../upstream/upstream-error'
 import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
 import { buildAddFollow } from './build-add-follow'
+
+/** A phone's clock may run a little behind, and the request takes a moment to arrive. */
+const CLOCK_GRACE_MS = 60_000
 
 type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
 
@@ -18,6 +21,9 @@ export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyK
   const problems = answerProblems(template, submission)
   if (Object.keys(problems).length)
     throw validationFailed(problems, firstMessage(problems))
+  const late = nextTimeProblems(submission.nextTime, new Date(), CLOCK_GRACE_MS)
+  if (Object.keys(late).length)
+    throw validationFailed(late, firstMessage(late))
   const missing = missingRequiredModules(template, submission)
   if (Object.keys(missing).length)
     throw new AppError(422, 'MODULE_REQUIRED', firstMessage(missing), missing)

@@ -1,0 +1,67 @@
+import { LIMITS } from './primitives'
+
+/**
+ * The control a module type gets and the shape of its answer. The 谱蓝云 page names Radio, Attachment and Location;
+ * the rest are assumed (see README, "Template module types"): Checkbox answers one detail per chosen option
+ * (`optionId` + its label as `content`), Number and Date answer one `content` ("12.5", "2026-12-01"), Text and
+ * TextArea one `content`.
+ */
+export type ModuleControl = 'Radio' | 'Checkbox' | 'Attachment' | 'Location' | 'Number' | 'Date' | 'TextArea' | 'Text'
+
+const CONTROLS: Record<string, ModuleControl> = {
+  Radio: 'Radio',
+  Checkbox: 'Checkbox',
+  MultiSelect: 'Checkbox',
+  Attachment: 'Attachment',
+  Location: 'Location',
+  Number: 'Number',
+  Date: 'Date',
+  TextArea: 'TextArea',
+}
+
+export function moduleControl(moduleType: string): ModuleControl {
+  return CONTROLS[moduleType] ?? 'Text'
+}
+
+/** What a template's `moduleConfig` can say about its answers (keys assumed from the seed's `{"label": …}` style). */
+export interface ModuleConstraints {
+  control: ModuleControl
+  /** Characters per text answer. */
+  maxLength: number
+  /** Answers per module: files for Attachment, chosen options for Checkbox, else 1. */
+  maxCount: number
+  /** HTML `accept` tokens for Attachment (`image/*`, `.pdf`, `application/pdf`); empty means any allowed file. */
+  accept: string[]
+  min?: number
+  max?: number
+}
+
+function readConfig(moduleConfig: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(moduleConfig)
+    return parsed && typeof parsed === 'object' ? parsed as Record<string, unknown> : {}
+  }
+  catch {
+    return {}
+  }
+}
+
+const positiveInt = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined)
+const finite = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
+
+export function moduleConstraints(module: { moduleType: string, moduleConfig: string }): ModuleConstraints {
+  const config = readConfig(module.moduleConfig)
+  const control = moduleControl(module.moduleType)
+  const many = control === 'Attachment' || control === 'Checkbox'
+  const accept = typeof config.accept === 'string' ? config.accept.split(',').map(t => t.trim().toLowerCase()).filter(Boolean) : []
+  const min = finite(config.min)
+  const max = finite(config.max)
+  return {
+    control,
+    maxLength: Math.min(positiveInt(config.maxLength) ?? LIMITS.contentLength, LIMITS.contentLength),
+    maxCount: many ? Math.min(positiveInt(config.maxCount) ?? LIMITS.answersPerModule, LIMITS.answersPerModule) : 1,
+    accept,
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+  }
+}
