@@ -65,7 +65,8 @@ export const Customer = z.object({
 })
 export type Customer = z.infer<typeof Customer>
 
-export const Stage = z.object({ stageId: positiveId('阶段 stageId'), stageName: z.string() })
+/** `closed` (assumed, optional): the stage ends the opportunity as won or lost; without it 赢单/输单 in the name do. */
+export const Stage = z.object({ stageId: positiveId('阶段 stageId'), stageName: z.string(), closed: z.optional(z.enum(['won', 'lost'])) })
 export type Stage = z.infer<typeof Stage>
 
 export const Opportunity = z.object({

@@ -36,14 +36,14 @@ export const SALES_STAGES: readonly Stage[] = [
   { stageId: 11, stageName: '需求确认' },
   { stageId: 12, stageName: '方案报价' },
   { stageId: 13, stageName: '商务谈判' },
-  { stageId: 14, stageName: '赢单' },
-  { stageId: 15, stageName: '输单' },
+  { stageId: 14, stageName: '赢单', closed: 'won' },
+  { stageId: 15, stageName: '输单', closed: 'lost' },
 ]
 
 export const RENEWAL_STAGES: readonly Stage[] = [
   { stageId: 21, stageName: '续约沟通' },
   { stageId: 22, stageName: '合同续签' },
-  { stageId: 23, stageName: '完成续约' },
+  { stageId: 23, stageName: '完成续约', closed: 'won' },
 ]
 
 /** Stages that close an opportunity: following up into them changes its status. */

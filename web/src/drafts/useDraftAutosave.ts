@@ -7,9 +7,10 @@ export interface DraftTarget { externalUserId: string, businessId: number }
 
 /**
  * Saves the form as it is typed (debounced) and when the page is hidden or closed. Nothing is saved while the form
- * still equals what it was when it was (re)set, so an untouched form leaves no draft.
+ * still equals what it was when it was (re)set, so an untouched form leaves no draft; `content` says what counts
+ * (what the salesperson entered, not what the page filled in by itself).
  */
-export function useDraftAutosave(form: Ref<FollowUpForm | null>, target: Ref<DraftTarget | null>, delayMs = 300) {
+export function useDraftAutosave(form: Ref<FollowUpForm | null>, target: Ref<DraftTarget | null>, content: (form: FollowUpForm) => string = f => JSON.stringify(f), delayMs = 300) {
   let pristine = ''
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -18,16 +19,20 @@ export function useDraftAutosave(form: Ref<FollowUpForm | null>, target: Ref<Dra
     timer = undefined
     if (!form.value || !target.value)
       return
-    const snapshot = JSON.stringify(form.value)
-    if (snapshot !== pristine)
-      saveDraft(target.value.externalUserId, target.value.businessId, JSON.parse(snapshot))
+    if (content(form.value) !== pristine)
+      saveDraft(target.value.externalUserId, target.value.businessId, JSON.parse(JSON.stringify(form.value)))
   }
 
   /** Call after loading or resetting the form: the current state becomes the baseline. */
   function markPristine() {
     clearTimeout(timer)
     timer = undefined
-    pristine = form.value ? JSON.stringify(form.value) : ''
+    pristine = form.value ? content(form.value) : ''
+  }
+
+  /** Whether the form holds nothing the salesperson entered since it was (re)set. */
+  function isPristine() {
+    return !form.value || content(form.value) === pristine
   }
 
   watch(form, () => {
@@ -46,5 +51,5 @@ export function useDraftAutosave(form: Ref<FollowUpForm | null>, target: Ref<Dra
     document.removeEventListener('visibilitychange', onHide)
     window.removeEventListener('pagehide', flush)
   })
-  return { flush, markPristine }
+  return { flush, markPristine, isPristine }
 }

@@ -1,6 +1,6 @@
 import type { FollowDetail, FollowTemplate, FollowUpSubmission, SubmissionModuleAnswer, TemplateModule } from '@app/shared'
 import type { FollowUpForm, ModuleAnswerDraft } from './formState'
-import { moduleKind } from '@app/shared'
+import { moduleControl } from '@app/shared'
 import { buildNextTime } from './nextContact'
 
 function locationText(location: NonNullable<ModuleAnswerDraft['location']>) {
@@ -11,18 +11,21 @@ function locationText(location: NonNullable<ModuleAnswerDraft['location']>) {
 export function moduleDetails(module: TemplateModule, answer: ModuleAnswerDraft | undefined): FollowDetail[] {
   if (!answer)
     return []
-  switch (moduleKind(module.moduleType)) {
+  switch (moduleControl(module.moduleType)) {
     case 'Radio': {
       const option = module.options?.find(o => o.optionId === answer.optionId)
       return option ? [{ optionId: option.optionId, content: option.label }] : []
     }
+    case 'Checkbox':
+      return (module.options ?? []).filter(o => answer.optionIds?.includes(o.optionId)).map(o => ({ optionId: o.optionId, content: o.label }))
     case 'Attachment':
       return (answer.files ?? []).map(f => ({ fileId: f.fileId, fileName: f.fileName, fileUrl: f.fileUrl, fileSize: f.fileSize }))
     case 'Location':
       return answer.location
         ? [{ lat: answer.location.lat, lng: answer.location.lng, content: locationText(answer.location) }]
         : []
-    case 'Text': {
+    default: {
+      // Text, TextArea, Number ("12.5") and Date ("2026-12-01") all answer one content.
       const content = answer.text?.trim() ?? ''
       return content ? [{ content }] : []
     }

@@ -3,6 +3,8 @@ import type { UploadedFile } from '@app/shared'
 /** What the salesperson has put into one module; which field is used depends on the module's type. */
 export interface ModuleAnswerDraft {
   optionId?: number
+  /** Checkbox: the chosen options, in the order of the template. */
+  optionIds?: number[]
   text?: string
   files?: UploadedFile[]
   location?: { lat: number, lng: number, address?: string }
@@ -22,6 +24,8 @@ export interface NextContactDraft {
 /** Everything typed into the form for one (customer, opportunity); this is what drafts store. */
 export interface FollowUpForm {
   stageId: number
+  /** The opportunity's stage on the server when this form was made: a draft never overrides a newer server stage. */
+  baseStageId: number
   templateId: number
   answers: Record<string, ModuleAnswerDraft>
   result: string

@@ -2,11 +2,11 @@ import type { NextTime } from '@app/shared'
 import type { NextContactChoice, NextContactDraft } from './formState'
 
 export const NEXT_CONTACT_CHOICES: { value: NextContactChoice, label: string }[] = [
+  { value: 'none', label: '不安排' },
   { value: 'tomorrow', label: '明天上午' },
   { value: 'in3days', label: '3天后' },
   { value: 'in1week', label: '1周后' },
   { value: 'custom', label: '自定义' },
-  { value: 'none', label: '不安排' },
 ]
 
 const DAYS: Partial<Record<NextContactChoice, number>> = { tomorrow: 1, in3days: 3, in1week: 7 }
@@ -21,6 +21,11 @@ export function nextContactDate(next: Pick<NextContactDraft, 'choice' | 'customT
   date.setDate(date.getDate() + (DAYS[next.choice] ?? 1))
   date.setHours(9, 30, 0, 0)
   return date
+}
+
+/** Where the custom picker opens: the next working morning (09:30 tomorrow), never a time already past. */
+export function suggestedNextContact(now: Date): Date {
+  return nextContactDate({ choice: 'tomorrow', customTime: null }, now)!
 }
 
 /** The `nextTime` of the submission, or undefined when no next contact is planned. */

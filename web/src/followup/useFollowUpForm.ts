@@ -1,10 +1,12 @@
 import type { CustomerContext } from '@app/shared'
 import type { Ref } from 'vue'
 import type { FollowUpForm } from './formState'
-import { computed, ref } from 'vue'
-import { lastDraftBusiness, loadDraft } from '../drafts/draftStorage'
+import { computed, ref, watch } from 'vue'
+import { clearDraft, lastDraftBusiness, loadDraft } from '../drafts/draftStorage'
 import { useDraftAutosave } from '../drafts/useDraftAutosave'
+import { draftContent } from './draftContent'
 import { freshForm, reconcileDraft } from './freshForm'
+import { lastTemplateId } from './lastTemplate'
 import { defaultOpportunity } from './opportunity'
 
 /** The form for one customer: which opportunity, its draft, and the template it follows. */
@@ -16,7 +18,8 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
   const opportunity = computed(() => context.value.opportunities.find(o => o.businessId === businessId.value) ?? null)
   const template = computed(() => context.value.templates.find(t => t.templateId === form.value?.templateId) ?? null)
   const target = computed(() => (businessId.value === null ? null : { externalUserId: externalUserId.value, businessId: businessId.value }))
-  const autosave = useDraftAutosave(form, target)
+  const autosave = useDraftAutosave(form, target, f => draftContent(f, context.value))
+  const fresh = (at: Date) => freshForm(context.value, opportunity.value!, at, lastTemplateId())
 
   function selectOpportunity(id: number) {
     const chosen = context.value.opportunities.find(o => o.businessId === id)
@@ -24,10 +27,10 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
       return
     autosave.flush()
     businessId.value = id
-    const fresh = freshForm(context.value, chosen, openedAt)
     const draft = loadDraft(externalUserId.value, id)
+    const empty = fresh(openedAt)
     restored.value = draft !== null
-    form.value = draft ? reconcileDraft(draft, fresh, context.value, chosen) : fresh
+    form.value = draft ? reconcileDraft(draft, empty, context.value, chosen) : empty
     autosave.markPristine()
   }
 
@@ -35,10 +38,29 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
   function reset() {
     if (!opportunity.value)
       return
-    form.value = freshForm(context.value, opportunity.value, new Date())
+    form.value = fresh(new Date())
     restored.value = false
     autosave.markPristine()
   }
+
+  /** 清空草稿: forget what was typed for this opportunity and start over. */
+  function discardDraft() {
+    if (businessId.value !== null)
+      clearDraft(externalUserId.value, businessId.value)
+    reset()
+  }
+
+  // The server's stage moved (this submission, another device, a fresher context after the cached one): a stage the
+  // salesperson did not pick follows it, so the next log never sends the old stageId.
+  watch(() => opportunity.value?.stageId, (serverStage) => {
+    const current = form.value
+    if (!current || serverStage === undefined || current.baseStageId === serverStage)
+      return
+    const untouched = autosave.isPristine()
+    form.value = { ...current, baseStageId: serverStage, stageId: current.stageId === current.baseStageId ? serverStage : current.stageId }
+    if (untouched)
+      autosave.markPristine()
+  })
 
   function initialBusinessId() {
     const last = lastDraftBusiness(externalUserId.value)
@@ -51,5 +73,5 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
   if (initial !== null)
     selectOpportunity(initial)
 
-  return { businessId, form, opportunity, template, restored, selectOpportunity, reset, flushDraft: autosave.flush }
+  return { businessId, form, opportunity, template, restored, selectOpportunity, reset, discardDraft, flushDraft: autosave.flush }
 }

@@ -6,6 +6,9 @@ import type { FormErrors } from './validate'
 import { computed, nextTick, ref, watch } from 'vue'
 import { useOutboxStore } from '../stores/outbox'
 import { buildSubmission } from './buildSubmission'
+import { rememberTemplate } from './lastTemplate'
+import { stageChange } from './stages'
+import { firstAnswer } from './summary'
 import { uploadsInFlight } from './uploads'
 import { slotOrder, toFormErrors, validateSubmission } from './validate'
 
@@ -17,6 +20,8 @@ interface SubmitDeps {
   template: Ref<FollowTemplate | null>
   reset: () => void
   flushDraft: () => void
+  /** Reloads the opportunity (stage, status) from the server after a delivered submission. */
+  refresh: () => void
 }
 
 function scrollToFirstError(errors: FormErrors, template: FollowTemplate) {
@@ -63,8 +68,18 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
       attempted.value = false
       errors.value = {}
       deps.reset()
+      deps.refresh()
     }
   })
+
+  /** Moving to 赢单/输单 closes the opportunity: the salesperson confirms it first. */
+  async function confirmClosing(change: ReturnType<typeof stageChange>) {
+    if (!change?.closing)
+      return true
+    const { confirmAction } = await import('./confirm')
+    const verdict = change.closing === 'won' ? '赢单' : '输单'
+    return confirmAction(`确认${verdict}？`, `商机阶段将从「${change.from}」改为「${change.to}」，商机随之结束（${verdict}）。`, `确认${verdict}`)
+  }
 
   async function submit() {
     if (uploadsInFlight.value > 0) {
@@ -80,10 +95,20 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
       await nextTick()
       return scrollToFirstError(checked.errors, deps.template.value)
     }
+    const change = deps.opportunity.value ? stageChange(deps.opportunity.value, checked.submission.stageId) : null
+    if (!await confirmClosing(change))
+      return
     deps.flushDraft()
+    rememberTemplate(checked.submission.templateId)
     busy.value = true
     try {
-      const names = { customerName: deps.customerName.value, businessName: deps.opportunity.value?.businessName ?? '' }
+      const answer = firstAnswer(checked.submission, deps.template.value)
+      const names = {
+        customerName: deps.customerName.value,
+        businessName: deps.opportunity.value?.businessName ?? '',
+        ...(change && { stageChange: { from: change.from, to: change.to } }),
+        ...(answer && { firstAnswer: answer }),
+      }
       const outcome = await outbox.submit(checked.submission, names)
       if (outcome.status === 'failed') {
         await nextTick()

@@ -80,9 +80,21 @@ describe('the follow-up page', () => {
     wrapper.unmount()
   })
 
+  it('plans no next contact unless the salesperson taps one, and says so by the button', async () => {
+    const wrapper = await open()
+    await fillRequired(wrapper)
+    expect(wrapper.get('[data-testid="submit-summary"]').text()).toContain('不安排下次联系')
+    await wrapper.get('[data-testid="submit"]').trigger('click')
+    await flushPromises()
+    expect(posted()[0]?.body).not.toHaveProperty('nextTime')
+    wrapper.unmount()
+  })
+
   it('submits the answers and shows the confirmation with the next contact', async () => {
     const wrapper = await open()
     await fillRequired(wrapper)
+    await wrapper.get('[data-testid="next-contact-tomorrow"]').trigger('click')
+    expect(wrapper.get('[data-testid="submit-summary"]').text()).toContain('将创建日程')
     await wrapper.get('[data-testid="submit"]').trigger('click')
     await flushPromises()
     expect(posted()[0]?.body).toMatchObject({

@@ -11,6 +11,7 @@ import { loadOutbox, retryDelayMs, saveOutbox } from './outboxStorage'
 import { useRecentStore } from './recent'
 
 export type { OutboxEntry, OutboxStatus } from './outboxStorage'
+export type OutboxLabels = Pick<OutboxEntry, 'customerName' | 'businessName' | 'stageChange' | 'firstAnswer'>
 export type SendOutcome = { status: 'sent', receipt: FollowUpReceipt } | { status: Exclude<OutboxStatus, 'sending'>, entry: OutboxEntry }
 
 /** Statuses worth retrying with the same key: the request may never have arrived, or its outcome is unknown. */
@@ -63,7 +64,15 @@ export const useOutboxStore = defineStore('outbox', () => {
       const receipt = await postFollowUp(entry.submission, key)
       remove(key)
       clearDraft(entry.submission.externalUserId, entry.submission.businessId)
-      const delivered = { receipt, externalUserId: entry.submission.externalUserId, customerName: entry.customerName, businessName: entry.businessName }
+      const delivered: RecentFollowUp = {
+        receipt,
+        externalUserId: entry.submission.externalUserId,
+        customerName: entry.customerName,
+        businessName: entry.businessName,
+        stageChange: entry.stageChange,
+        firstAnswer: entry.firstAnswer,
+        submission: entry.submission,
+      }
       useRecentStore().add(delivered)
       lastDelivered.value = delivered
       return { status: 'sent', receipt }
@@ -83,7 +92,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   }
 
   /** Persists the submission with a new key before the first attempt, then sends it. */
-  function submit(submission: FollowUpSubmission, names: { customerName: string, businessName: string }) {
+  function submit(submission: FollowUpSubmission, names: OutboxLabels) {
     const stale = entries.value.filter(e => e.status === 'failed' && sameTarget(e, submission))
     stale.forEach(e => remove(e.key))
     const entry: OutboxEntry = { key: newIdempotencyKey(), submission, createdAt: new Date().toISOString(), status: 'pending', attempts: 0, ...names }
@@ -101,7 +110,8 @@ export const useOutboxStore = defineStore('outbox', () => {
     if (!entry)
       return null
     remove(key)
-    return submit(entry.submission, { customerName: entry.customerName, businessName: entry.businessName })
+    const { customerName, businessName, stageChange, firstAnswer } = entry
+    return submit(entry.submission, { customerName, businessName, ...(stageChange && { stageChange }), ...(firstAnswer && { firstAnswer }) })
   }
 
   /** The salesperson found the record in 谱蓝云: stop confirming, keep the draft until they clear it. */

@@ -10,6 +10,9 @@ export interface OutboxEntry {
   attempts: number
   customerName: string
   businessName: string
+  /** What the success screen and the recent list say about it (the body alone cannot say what the stage was). */
+  stageChange?: { from: string, to: string }
+  firstAnswer?: string
   error?: { code: string, message: string, fieldErrors?: Record<string, string[]> }
 }
 

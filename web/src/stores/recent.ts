@@ -1,4 +1,4 @@
-import type { FollowUpReceipt } from '@app/shared'
+import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
@@ -7,6 +7,11 @@ export interface RecentFollowUp {
   externalUserId: string
   customerName: string
   businessName: string
+  stageChange?: { from: string, to: string } | undefined
+  /** The first answer, so rows of the same template can be told apart. */
+  firstAnswer?: string | undefined
+  /** What was sent, for the read-only view of a row. */
+  submission?: FollowUpSubmission | undefined
 }
 
 const STORAGE_KEY = 'followup:recent'

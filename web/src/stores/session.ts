@@ -61,6 +61,25 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** After a submission: the opportunity's stage and status as 谱蓝云 has them now; offline, the form keeps what it has. */
+  async function refreshContext() {
+    const id = externalUserId.value
+    if (!id || phase.value !== 'ready')
+      return
+    try {
+      const fresh = await getCustomerContext(id)
+      if (externalUserId.value !== id)
+        return
+      context.value = fresh
+      const salesperson = me.value?.wecomUserId
+      if (salesperson)
+        contextCache.write(salesperson, id, fresh)
+    }
+    catch {
+      // The next open or the next submission refreshes it; the page stays usable meanwhile.
+    }
+  }
+
   async function start() {
     try {
       // Without the inline boot block (the Vite dev server) the page asks; it never assumes the sandbox.
@@ -135,5 +154,5 @@ export const useSessionStore = defineStore('session', () => {
     return externalUserId.value ? loadContext() : start()
   }
 
-  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, chatId, context, problem, start, loadContext, retry, switchCustomer, chooseCustomer, backToGroup }
+  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, chatId, context, problem, start, loadContext, refreshContext, retry, switchCustomer, chooseCustomer, backToGroup }
 })

@@ -36,6 +36,7 @@ export const context: CustomerContext = {
 export function form(overrides: Partial<FollowUpForm> = {}): FollowUpForm {
   return {
     stageId: 1,
+    baseStageId: 1,
     templateId: 7,
     answers: {},
     result: 'finish',
