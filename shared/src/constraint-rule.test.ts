@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { constraintProblems } from './constraint-rule'
 import { moduleConstraints } from './module-constraints'
 
-const module = (moduleType: string, config: Record<string, unknown>, extra: Partial<TemplateModule> = {}): TemplateModule =>
-  ({ moduleId: 1, moduleType, moduleName: '模块', moduleConfig: JSON.stringify(config), required: false, ...extra })
+function module(moduleType: string, config: Record<string, unknown>, extra: Partial<TemplateModule> = {}): TemplateModule {
+  return { moduleId: 1, moduleType, moduleName: '模块', moduleConfig: JSON.stringify(config), required: false, ...extra }
+}
 const options = [{ optionId: 1, label: '甲' }, { optionId: 2, label: '乙' }, { optionId: 3, label: '丙' }]
 
 describe('moduleConstraints', () => {

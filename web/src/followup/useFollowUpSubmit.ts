@@ -9,7 +9,7 @@ import { buildSubmission } from './buildSubmission'
 import { rememberTemplate } from './lastTemplate'
 import { stageChange } from './stages'
 import { firstAnswer } from './summary'
-import { uploadsInFlight } from './uploads'
+import { uploadsFailed, uploadsInFlight } from './uploads'
 import { slotOrder, toFormErrors, validateSubmission } from './validate'
 
 interface SubmitDeps {
@@ -82,14 +82,18 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
   }
 
   async function submit() {
-    if (uploadsInFlight.value > 0) {
-      errors.value = { ...errors.value, form: '附件还在上传，请稍候再提交' }
+    // The button says "上传中 1/2…" meanwhile; the submission would leave the running files out.
+    if (uploadsInFlight.value > 0)
       return
-    }
     attempted.value = true
     const checked = check()
     if (!checked || !deps.template.value)
       return
+    if (uploadsFailed.value > 0 && Object.keys(checked.errors).length === 0) {
+      const { confirmAction } = await import('./confirm')
+      if (!await confirmAction('附件未上传', `${uploadsFailed.value} 个附件未上传成功，仍提交？（可先点按失败的附件重试）`, '仍提交'))
+        return
+    }
     errors.value = checked.errors
     if (Object.keys(checked.errors).length > 0) {
       await nextTick()

@@ -1,4 +1,4 @@
-import { fileExtension, FILE_TYPES, LIMITS } from '@app/shared'
+import { FILE_TYPES, fileExtension, LIMITS } from '@app/shared'
 
 /** One limit for the page and the server (the page checks it before uploading). */
 export const MAX_FILE_BYTES = LIMITS.uploadBytes
