@@ -10,5 +10,7 @@ export async function answerDailyTemplate(page: Page) {
   await page.locator('[data-testid="module-21-input"] textarea').fill('沟通了报价方案，客户希望再优惠 5%')
   await page.locator('[data-testid="module-22-uploader"] input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG_1PX })
   await expect(page.locator('[data-testid="module-22-uploader"] img').first()).toBeVisible()
+  // Uploaded, not just previewed: a tile that is still uploading or failed carries a mask.
+  await expect(page.locator('[data-testid="module-22-uploader"] .van-uploader__mask')).toHaveCount(0)
   await expect(page.getByTestId('module-23-location')).toContainText(/\d|人民广场|定位/)
 }
