@@ -147,7 +147,7 @@ test('3. the custom picker opens on tomorrow 09:30, and a reminder already past 
   await expect(page.getByTestId('success')).toBeVisible()
 })
 
-test('4. a 500-character module stops at 500 and says /500', async ({ page, request }) => {
+test('4. a 500-character module stops at 500 and says /500', async ({ page }) => {
   await openSignedIn(page, CHEN_JING)
   await page.getByTestId('template-10').click()
   const text = page.locator('[data-testid="module-21-input"] textarea')
