@@ -136,5 +136,7 @@ test('a customer who is not yours gets a clear message', async ({ page }) => {
   await installWecomBridge(page, { entry: 'single_chat_tools', externalUserId: 'wmDemoSunHao04' })
   await openSignedIn(page, '/')
   await expect(page.getByTestId('entry-error')).toContainText('不是你跟进的客户')
+  // Item 14 of issue 10: a next step, naming who follows the customer.
+  await expect(page.getByTestId('entry-error')).toContainText('这位客户由 李娜 跟进')
   await saveScreen(page, '05-not-your-customer')
 })

@@ -1,6 +1,6 @@
 import { ExternalUserId, Opportunity } from '@app/shared'
 import { describe, expect, it } from 'vitest'
-import { DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, DEMO_SALESPEOPLE } from './demo-data'
+import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, DEMO_SALESPEOPLE } from './demo-data'
 
 const customersOf = (wecomUserId: string) => DEMO_CUSTOMERS.filter(c => c.followers.some(f => f.wecomUserId === wecomUserId))
 const opportunitiesOf = (customerId: number) => DEMO_OPPORTUNITIES.filter(o => o.customerId === customerId)
@@ -14,7 +14,14 @@ describe('demo data', () => {
   it('gives every opportunity the shape the app expects, with its stage on its own ladder', () => {
     for (const { customerId: _owner, ...opportunity } of DEMO_OPPORTUNITIES) {
       expect(Opportunity.parse(opportunity)).toEqual(opportunity)
-      expect(opportunity.stages).toContainEqual({ stageId: opportunity.stageId, stageName: opportunity.stageName })
+      expect(opportunity.stages).toContainEqual(expect.objectContaining({ stageId: opportunity.stageId, stageName: opportunity.stageName }))
+    }
+  })
+
+  it('marks the closing stages on their ladders, as the sandbox closes opportunities', () => {
+    for (const { stages } of DEMO_OPPORTUNITIES) {
+      for (const stage of stages)
+        expect(stage.closed).toBe(CLOSING_STAGES[stage.stageId])
     }
   })
 

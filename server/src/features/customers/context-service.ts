@@ -14,7 +14,16 @@ const CHECKED_CONTEXT_TTL_MS = 60_000
 const checkedKey = (user: SessionUser, externalUserId: string) => `ctx:${user.wecomUserId}:${externalUserId}`
 
 const notFound = () => new AppError(404, 'CUSTOMER_NOT_FOUND', '找不到这个客户，请确认是在客户聊天中打开')
-const notYours = () => new AppError(403, 'NOT_YOUR_CUSTOMER', '这位客户不是你跟进的客户，不能为其记录跟进')
+
+/** Someone else's customer: say who follows them (when 谱蓝云 knows their names), so the salesperson has a next step. */
+async function notYours(pulan: Deps['pulan'], followUserIds: string[]) {
+  const names = await Promise.all(followUserIds.slice(0, 3).map(id => pulan.getUserByWecomUserId(id).then(user => user?.name, () => undefined)))
+  const known = names.filter((name): name is string => !!name)
+  const message = known.length
+    ? `这位客户由 ${known.join('、')} 跟进，你不是跟进人，不能为其记录跟进。可以请 ${known[0]} 记录，或请管理员在企业微信把你添加为这位客户的跟进人。`
+    : '这位客户不是你跟进的客户，不能为其记录跟进。如需记录，请管理员在企业微信把你添加为这位客户的跟进人。'
+  return new AppError(403, 'NOT_YOUR_CUSTOMER', message)
+}
 
 /**
  * The customer as both upstreams know them, checked to be the salesperson's: WeCom's follow_user decides who may
@@ -29,7 +38,7 @@ export async function loadCustomerContext({ wecom, pulan, templates, store, busi
   if (!contact || !scrm)
     throw notFound()
   if (!contact.followUserIds.includes(user.wecomUserId))
-    throw notYours()
+    throw await notYours(pulan, contact.followUserIds)
   const context: CustomerContext = {
     customer: {
       externalUserId,

@@ -19,7 +19,7 @@ describe('gET /api/customers/:externalUserId/context', () => {
     expect(response.body.customer).toMatchObject({ externalUserId: 'wmDemoLiuYang02', customerId: 2002, name: '刘洋', corpName: '上海启明教育集团' })
     expect(response.body.opportunities.map((o: { businessId: number }) => o.businessId).sort()).toEqual([10, 1002, 1003])
     expect(response.body.opportunities[0]).toHaveProperty('stages')
-    expect(response.body.templates.map((t: { templateId: number }) => t.templateId)).toEqual([10, 11, 12])
+    expect(response.body.templates.map((t: { templateId: number }) => t.templateId)).toEqual([10, 11, 12, 13])
   })
 
   it('answers an empty list for a customer without opportunities', async () => {
@@ -37,6 +37,12 @@ describe('gET /api/customers/:externalUserId/context', () => {
     expect(response.status).toBe(status)
     expect(response.body.error.code).toBe(code)
     expect(response.body.error.message).toMatch(/[\u4E00-\u9FFF]/)
+  })
+
+  it('names who follows someone else\'s customer, so the salesperson knows whom to ask', async () => {
+    const response = await context('wmDemoSunHao04')
+    expect(response.body.error.message).toContain('这位客户由 李娜 跟进')
+    expect(response.body.error.message).toContain('添加为这位客户的跟进人')
   })
 
   it('lets both followers of a shared customer see it', async () => {
