@@ -34,6 +34,32 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
     autosave.markPristine()
   }
 
+  /**
+   * The salesperson taps another opportunity. What they entered goes with them when that opportunity has no draft of
+   * its own (they picked the wrong one first); when it has one, they are asked first (this one's draft stays saved).
+   */
+  async function switchOpportunity(id: number) {
+    const chosen = context.value.opportunities.find(o => o.businessId === id)
+    const from = businessId.value
+    if (!chosen || id === from)
+      return
+    const entered = form.value && (restored.value || !autosave.isPristine())
+    if (entered && from !== null && !loadDraft(externalUserId.value, id)) {
+      clearDraft(externalUserId.value, from)
+      businessId.value = id
+      form.value = { ...form.value!, stageId: chosen.stageId, baseStageId: chosen.stageId }
+      restored.value = false
+      autosave.flush()
+      return
+    }
+    if (entered) {
+      const { confirmAction } = await import('./confirm')
+      if (!await confirmAction('切换商机？', `「${chosen.businessName}」有自己的草稿，切换后显示那份；当前填写的内容仍保存在「${opportunity.value?.businessName ?? ''}」下。`, '切换'))
+        return
+    }
+    selectOpportunity(id)
+  }
+
   /** After a confirmed submission: a clean form, started now. */
   function reset() {
     if (!opportunity.value)
@@ -73,5 +99,5 @@ export function useFollowUpForm(context: Ref<CustomerContext>, openedAt: Date) {
   if (initial !== null)
     selectOpportunity(initial)
 
-  return { businessId, form, opportunity, template, restored, selectOpportunity, reset, discardDraft, flushDraft: autosave.flush }
+  return { businessId, form, opportunity, template, restored, selectOpportunity, switchOpportunity, reset, discardDraft, flushDraft: autosave.flush }
 }
