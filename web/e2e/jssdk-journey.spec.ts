@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import { answerDailyTemplate } from './support/journey'
+import { answerDailyTemplate, unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -34,7 +34,8 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
 
   await expect(page.getByTestId('customer-name')).toHaveText('陈静')
   await expect(page.getByTestId('customer-corp')).toHaveText('杭州云帆科技有限公司')
-  await expect(page.getByTestId('opportunity-1001')).toHaveAttribute('aria-checked', 'true')
+  // The only open opportunity, folded to one line (issue 10, item 12).
+  await expect(page.getByTestId('opportunity-compact')).toContainText('云帆科技 SCRM 系统采购')
   await saveScreen(page, '01-form-in-wecom')
   // The page came with its signatures: the only API round trip before the form is the customer context.
   expect(apiCalls).toEqual(['/api/customers/wmDemoChenJing01/context'])
@@ -60,6 +61,7 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
     expect(verifies(tickets.jsapi, pageUrl, { nonce: corp.verifyNonceStr, timestamp: corp.verifyTimestamp, signature: corp.verifySignature })).toBe(true)
   }
 
+  await unfoldOpportunity(page)
   await page.getByTestId('stage-12').click()
   await answerDailyTemplate(page)
   await expect(page.getByTestId('module-23-location')).toContainText(/30\.27|120\.15|定位/)

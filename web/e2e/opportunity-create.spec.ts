@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { answerDailyTemplate } from './support/journey'
+import { answerDailyTemplate, unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -62,6 +62,8 @@ test('a customer with no opportunity: 新建商机, then the follow-up, exactly 
 
 test('a second deal for a customer who has one: the new opportunity next to the old, follow-up on the new one', async ({ page }) => {
   await openCustomer(page, 'wmDemoChenJing01')
+  // Her only open opportunity is folded to one line (issue 10, item 12): unfold it to reach 新建商机.
+  await unfoldOpportunity(page)
   await expect(page.getByTestId('opportunity-1001')).toHaveAttribute('aria-checked', 'true')
   await page.getByTestId('opportunity-create-open').click()
   await sheet(page).getByTestId('create-line-2').click()

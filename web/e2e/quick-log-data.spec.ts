@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -18,6 +19,7 @@ async function answerRequired(page: import('@playwright/test').Page, text = '客
 test('1. a log that loses the deal asks first, says so, and the next log starts from 输单, also after a reload', async ({ page }) => {
   await openSignedIn(page, CHEN_JING)
   await answerRequired(page)
+  await unfoldOpportunity(page)
   await page.getByTestId('stage-15').click()
   await page.getByTestId('submit').click()
   await expect(page.locator('.van-dialog')).toContainText('确认输单')
@@ -51,6 +53,7 @@ test('1. a log that loses the deal asks first, says so, and the next log starts 
 test('1. cancelling the closing confirmation sends nothing and keeps what was typed', async ({ page }) => {
   await openSignedIn(page, CHEN_JING)
   await answerRequired(page)
+  await unfoldOpportunity(page)
   await page.getByTestId('stage-14').click()
   await page.getByTestId('submit').click()
   await page.locator('.van-dialog').getByRole('button', { name: '取消' }).click()
@@ -68,6 +71,7 @@ test('1. a draft typed before the stage moved elsewhere does not bring the old s
   const otherPage = await other.newPage()
   await openSignedIn(otherPage, CHEN_JING)
   await answerRequired(otherPage, '另一台设备记录')
+  await unfoldOpportunity(otherPage)
   await otherPage.getByTestId('stage-13').click()
   await otherPage.getByTestId('submit').click()
   await expect(otherPage.getByTestId('success')).toBeVisible()
@@ -76,6 +80,7 @@ test('1. a draft typed before the stage moved elsewhere does not bring the old s
   await page.reload()
   await expect(page.getByTestId('draft-restored')).toBeVisible()
   await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('草稿：还在谈')
+  await unfoldOpportunity(page)
   await expect(page.getByTestId('stage-13')).toHaveAttribute('aria-checked', 'true')
 })
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -72,6 +73,7 @@ test('13. the recent list shows what was logged, and a row opens a read-only vie
   await page.getByTestId('template-10').click()
   await page.getByTestId('module-20-option-20').click()
   await textOf(page).fill('客户接受了报价，下周出合同')
+  await unfoldOpportunity(page)
   await page.getByTestId('stage-12').click()
   await page.getByTestId('next-contact-in3days').click()
   await page.getByTestId('submit').click()

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { answerDailyTemplate } from './support/journey'
+import { answerDailyTemplate, unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -51,6 +51,7 @@ test('the answer is lost after the server received it: the retry with the same k
 
 test('a page reloaded halfway through typing restores the draft', async ({ page }) => {
   await openSignedIn(page, CHEN_JING)
+  await unfoldOpportunity(page)
   await page.getByTestId('stage-12').click()
   await page.getByTestId('template-10').click()
   await page.getByTestId('module-20-option-22').click()
@@ -63,6 +64,8 @@ test('a page reloaded halfway through typing restores the draft', async ({ page 
   await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('客户想先试用两周')
   await expect(page.getByTestId('remark').locator('textarea')).toHaveValue('记得发试用账号')
   await expect(page.getByTestId('module-20-option-22')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('opportunity-compact')).toContainText('需求确认 → 方案报价')
+  await unfoldOpportunity(page)
   await expect(page.getByTestId('stage-12')).toHaveAttribute('aria-checked', 'true')
   await saveScreen(page, '07-draft-restored')
 })

@@ -14,3 +14,10 @@ export async function answerDailyTemplate(page: Page) {
   await expect(page.locator('[data-testid="module-22-uploader"] .van-uploader__mask')).toHaveCount(0)
   await expect(page.getByTestId('module-23-location')).toContainText(/\d|人民广场|定位/)
 }
+
+/** With a single open opportunity the page shows it on one line; this unfolds the picker and the stage chips. */
+export async function unfoldOpportunity(page: Page) {
+  const compact = page.getByTestId('opportunity-compact')
+  if (await compact.isVisible())
+    await compact.click()
+}
