@@ -57,6 +57,9 @@ describe('the follow-up page', () => {
 
   it('pre-selects the only open opportunity and fills the location', async () => {
     const wrapper = await open({ ...context, opportunities: [opportunity({ businessId: 1, status: 'won' }), opportunity({ businessId: 2 })] })
+    // The only open one is folded to one line; unfolded, the picker has it selected.
+    expect(wrapper.get('[data-testid="opportunity-compact"]').text()).toContain('年度采购')
+    await wrapper.get('[data-testid="opportunity-compact"]').trigger('click')
     expect(wrapper.get('[data-testid="opportunity-2"]').attributes('aria-checked')).toBe('true')
     expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('张三')
     expect(wrapper.get('[data-module-id="15"]').text()).toContain('人民广场')
