@@ -18,6 +18,8 @@ export async function answerDailyTemplate(page: Page) {
 /** With a single open opportunity the page shows it on one line; this unfolds the picker and the stage chips. */
 export async function unfoldOpportunity(page: Page) {
   const compact = page.getByTestId('opportunity-compact')
+  await expect(compact.or(page.getByTestId('opportunity-picker')).first()).toBeVisible()
   if (await compact.isVisible())
     await compact.click()
+  await expect(page.getByTestId('opportunity-picker')).toBeVisible()
 }
