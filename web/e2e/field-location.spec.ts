@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { CHEN_JING, CLIENTS, LOCATION } from './support/clients'
+import { unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -16,6 +17,8 @@ for (const client of CLIENTS) {
     test('a location that never answers has a 15 s limit; 重新定位 is reachable all along and then lets the follow-up through', async ({ page }) => {
       await installWecomBridge(page, { ...CHEN_JING, location: LOCATION })
       await openSignedIn(page, '/')
+      // The only open opportunity is folded to one line (issue 10, item 12).
+      await unfoldOpportunity(page)
       await page.getByTestId('stage-12').click()
       await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
       await silenceBridge(page, { geoLocation: 1 })
@@ -64,6 +67,8 @@ test.describe('location on the PC sidebar when the client cannot locate', () => 
   test('an optional Location module says so and is skipped; the follow-up goes through without it', async ({ page }) => {
     await installWecomBridge(page, { ...CHEN_JING })
     await openSignedIn(page, '/')
+    // The only open opportunity is folded to one line (issue 10, item 12).
+    await unfoldOpportunity(page)
     await page.getByTestId('stage-12').click()
     await page.getByTestId('template-10').click()
     await expect(page.getByTestId('location-skipped')).toContainText('已跳过')

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { CHEN_JING, CLIENTS, LOCATION, MAC_SIDEBAR } from './support/clients'
+import { unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -75,6 +76,8 @@ for (const [name, use] of [['windows', CLIENTS[1].use], ['mac', MAC_SIDEBAR]] as
     test('no voice button where WeCom cannot record; the form works with a mouse at 360 px', async ({ page }) => {
       await installWecomBridge(page, { ...CHEN_JING, location: LOCATION, spoken: '不会被用到' })
       await openSignedIn(page, '/')
+      // The only open opportunity is folded to one line (issue 10, item 12).
+      await unfoldOpportunity(page)
       await page.getByTestId('stage-12').click()
       await page.getByTestId('template-10').click()
       await expect(page.locator('[data-module-id="21"]')).toBeVisible()
