@@ -1,16 +1,6 @@
-import { pickLink } from '../test/harness'
+import { authorizeAt } from '../test/harness'
 
-/** Starts the OAuth2 flow on one instance and picks the salesperson on the sandbox's page: the callback path to finish on. */
-export async function authorizeAt(loginBase: string, wecomUserId = 'zhangwei'): Promise<string> {
-  const login = await fetch(`${loginBase}/auth/login?returnTo=%2F`, { redirect: 'manual' })
-  const authorizeUrl = login.headers.get('location')
-  if (login.status !== 302 || !authorizeUrl)
-    throw new Error(`login did not redirect: ${login.status}`)
-  const page = await (await fetch(authorizeUrl)).text()
-  const chosen = await fetch(new URL(pickLink(page, wecomUserId), authorizeUrl), { redirect: 'manual' })
-  const callback = new URL(chosen.headers.get('location') ?? '')
-  return `${callback.pathname}${callback.search}`
-}
+export { authorizeAt }
 
 export function sessionCookieOf(response: Response) {
   return response.headers.getSetCookie().find(c => c.startsWith('fu_session='))?.split(';')[0]
@@ -21,7 +11,8 @@ export function sessionCookieOf(response: Response) {
  * is in the shared store.
  */
 export async function signInAcross(loginBase: string, callbackBase: string, wecomUserId = 'zhangwei'): Promise<string> {
-  const done = await fetch(`${callbackBase}${await authorizeAt(loginBase, wecomUserId)}`, { redirect: 'manual' })
+  const started = await authorizeAt(loginBase, wecomUserId)
+  const done = await fetch(`${callbackBase}${started.path}`, { redirect: 'manual', headers: { cookie: started.cookie } })
   const cookie = sessionCookieOf(done)
   if (done.status !== 302 || !cookie)
     throw new Error(`callback did not sign in: ${done.status} ${await done.text()}`)

@@ -43,11 +43,11 @@ describe('two server processes sharing one Redis', () => {
   })
 
   it('accepts an OAuth state issued by one instance exactly once on the other, and never again on either', async () => {
-    const callback = await authorizeAt(a)
-    const onB = await Promise.all([b, b, b].map(base => fetch(`${base}${callback}`, { redirect: 'manual' })))
+    const { path: callback, cookie } = await authorizeAt(a)
+    const onB = await Promise.all([b, b, b].map(base => fetch(`${base}${callback}`, { redirect: 'manual', headers: { cookie } })))
     expect(onB.filter(answer => answer.status === 302 && sessionCookieOf(answer))).toHaveLength(1)
     expect(onB.filter(answer => answer.status === 400)).toHaveLength(2)
-    const replays = await Promise.all([a, b].map(base => fetch(`${base}${callback}`, { redirect: 'manual' })))
+    const replays = await Promise.all([a, b].map(base => fetch(`${base}${callback}`, { redirect: 'manual', headers: { cookie } })))
     expect(replays.map(answer => answer.status)).toEqual([400, 400])
   })
 

@@ -7,8 +7,9 @@ const returnTo = (value: string) => login(`returnTo=${encodeURIComponent(value)}
 /** A fresh, real callback URL whose query `tamper` then changes. */
 function callback(tamper: (query: URLSearchParams) => string) {
   return async ({ server }: BadRequestContext) => {
-    const path = new URL(await callbackPath(server), 'http://x')
-    return raw(server, `/auth/callback?${tamper(path.searchParams)}`)
+    const started = await callbackPath(server)
+    const path = new URL(started.path, 'http://x')
+    return raw(server, `/auth/callback?${tamper(path.searchParams)}`, { cookie: started.cookie })
   }
 }
 const page = (endpoint: string, name: string, send: BadRequest['send']): BadRequest => ({ endpoint, name, status: 400, html: true, send })
@@ -24,6 +25,11 @@ export const AUTH_CASES: BadRequest[] = [
   page(LOGIN, 'returnTo as javascript:', returnTo('javascript:alert(document.cookie)')),
   page(LOGIN, 'returnTo as a data: URL', returnTo('data:text/html,<script>alert(1)</script>')),
   page(LOGIN, 'returnTo as a relative path', returnTo('relative/path')),
+  page(LOGIN, 'returnTo whose dot segment normalises to //host', returnTo('/.//evil.example/x')),
+  page(LOGIN, 'returnTo whose .. normalises to //host', returnTo('/a/..//evil.example/x')),
+  page(LOGIN, 'returnTo whose encoded dots normalise to //host', returnTo('/%2e%2E//evil.example/x')),
+  page(LOGIN, 'returnTo whose encoded slashes read as //host', returnTo('/%2F%2Fevil.example')),
+  page(LOGIN, 'returnTo whose encoded backslash reads as /\\host', returnTo('/%2e/%5Cevil.example')),
   page(LOGIN, 'returnTo with CR LF (header injection)', returnTo('/\r\nSet-Cookie: fu_session=x')),
   page(LOGIN, 'returnTo given twice', login('returnTo=%2Fa&returnTo=%2Fb')),
   page(LOGIN, 'returnTo over 1 kB', returnTo(`/${'a'.repeat(5000)}`)),
@@ -38,13 +44,27 @@ export const AUTH_CASES: BadRequest[] = [
   page(CALLBACK, 'with a code over 512 characters', callback((q) => { q.set('code', 'c'.repeat(600)); return q.toString() })),
   page(CALLBACK, 'with a code WeCom does not know, after the one automatic restart', async ({ server }) => {
     const spoil = (path: string) => `/auth/callback?${new URLSearchParams([...new URL(path, 'http://x').searchParams].map(([k, v]) => [k, k === 'code' ? 'not-a-real-code' : v]))}`
-    const first = await raw(server, spoil(await callbackPath(server)))
+    const firstSignIn = await callbackPath(server)
+    const first = await raw(server, spoil(firstSignIn.path), { cookie: firstSignIn.cookie })
     const retried = first.headers.getSetCookie().find(c => c.startsWith('fu_oauth_retry='))?.split(';')[0]
-    return raw(server, spoil(await callbackPath(server)), { cookie: retried ?? '' })
+    const second = await callbackPath(server)
+    return raw(server, spoil(second.path), { cookie: [second.cookie, retried].filter(Boolean).join('; ') })
+  }),
+  page(CALLBACK, 'opened in a browser that did not start the sign-in (no binding cookie)', async (ctx) => {
+    const { path } = await callbackPath(ctx.server)
+    return raw(ctx.server, path)
+  }),
+  page(CALLBACK, 'opened in a browser bound to another sign-in', async (ctx) => {
+    const [planted, own] = await Promise.all([callbackPath(ctx.server, 'lina'), callbackPath(ctx.server)])
+    return raw(ctx.server, planted.path, { cookie: own.cookie })
+  }),
+  page(CALLBACK, 'with a guessed binding cookie', async (ctx) => {
+    const { path } = await callbackPath(ctx.server)
+    return raw(ctx.server, path, { cookie: `fu_signin=${'x'.repeat(43)}` })
   }),
   page(CALLBACK, 'with a replayed state', async (ctx) => {
-    const path = await callbackPath(ctx.server)
-    await raw(ctx.server, path)
-    return raw(ctx.server, path)
+    const { path, cookie } = await callbackPath(ctx.server)
+    await raw(ctx.server, path, { cookie })
+    return raw(ctx.server, path, { cookie })
   }),
 ]

@@ -1,6 +1,6 @@
 import type { Sandbox } from '../sandbox'
-import type { ApiResponse, TestServer } from '../test/harness'
-import { pickLink, TEST_PUBLIC_URL } from '../test/harness'
+import type { ApiResponse, StartedSignIn, TestServer } from '../test/harness'
+import { authorizeAt, TEST_PUBLIC_URL } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
 
 export type UploadedFile = Parameters<typeof fullSubmission>[0]
@@ -26,14 +26,9 @@ export function smallPng(): FormData {
   return form
 }
 
-/** Walks the real OAuth2 flow up to (not including) our callback, and returns its path and query. */
-export async function callbackPath(server: TestServer, wecomUserId = 'zhangwei'): Promise<string> {
-  const login = await fetch(`${server.url}/auth/login?returnTo=%2F`, { redirect: 'manual' })
-  const authorizeUrl = login.headers.get('location')!
-  const page = await (await fetch(authorizeUrl)).text()
-  const chosen = await fetch(new URL(pickLink(page, wecomUserId), authorizeUrl), { redirect: 'manual' })
-  const callback = new URL(chosen.headers.get('location')!)
-  return `${callback.pathname}${callback.search}`
+/** Walks the real OAuth2 flow up to (not including) our callback: its path and query, and the sign-in cookie. */
+export function callbackPath(server: TestServer, wecomUserId = 'zhangwei'): Promise<StartedSignIn> {
+  return authorizeAt(server.url, wecomUserId)
 }
 
 export const DRIVERS = {
@@ -77,8 +72,8 @@ export const DRIVERS = {
     okStatus: 302,
     html: true,
     prepare: async ({ server }) => {
-      const path = await callbackPath(server)
-      return () => server.api(path)
+      const { path, cookie } = await callbackPath(server)
+      return () => server.api(path, { cookie })
     },
   },
 } satisfies Record<string, Driver>

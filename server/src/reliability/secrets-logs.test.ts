@@ -51,7 +51,7 @@ async function journey() {
   await call('/api/me', { cookie: 'fu_session=s%3Aforged.sig' })
   const callback = await callbackPath(server)
   faults.set('pulan.user', { kind: 'reset' }, { times: 1 })
-  await call(callback)
+  await call(callback.path, { cookie: callback.cookie })
   await call(`/auth/callback?code=not-a-real-code&state=${'f'.repeat(64)}`)
   await new Promise(resolve => setTimeout(resolve, 800))
 }

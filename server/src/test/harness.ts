@@ -80,17 +80,26 @@ export async function readResponse(response: Response): Promise<ApiResponse> {
   return { status: response.status, headers: response.headers, body: parsed }
 }
 
-/** Walks the real OAuth2 flow: our /auth/login -> the sandbox's authorize page -> pick a person -> our callback. */
-export async function signIn(baseUrl: string, wecomUserId: string, returnTo = '/'): Promise<string> {
+/** A started sign-in: the callback path to finish on and the cookie that binds it to the browser that started it. */
+export interface StartedSignIn { path: string, cookie: string }
+
+/** Walks the real OAuth2 flow up to (not including) our callback: /auth/login -> the sandbox's authorize page -> pick a person. */
+export async function authorizeAt(baseUrl: string, wecomUserId = 'zhangwei', returnTo = '/'): Promise<StartedSignIn> {
   const login = await fetch(`${baseUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' })
   const authorizeUrl = login.headers.get('location')
-  if (login.status !== 302 || !authorizeUrl)
+  const cookie = login.headers.getSetCookie().find(c => c.startsWith('fu_signin='))?.split(';')[0]
+  if (login.status !== 302 || !authorizeUrl || !cookie)
     throw new Error(`login did not redirect: ${login.status}`)
   const page = await (await fetch(authorizeUrl)).text()
-  const link = pickLink(page, wecomUserId)
-  const chosen = await fetch(new URL(link, authorizeUrl), { redirect: 'manual' })
+  const chosen = await fetch(new URL(pickLink(page, wecomUserId), authorizeUrl), { redirect: 'manual' })
   const callback = new URL(chosen.headers.get('location') ?? '')
-  const done = await fetch(`${baseUrl}${callback.pathname}${callback.search}`, { redirect: 'manual' })
+  return { path: `${callback.pathname}${callback.search}`, cookie }
+}
+
+/** Walks the real OAuth2 flow: our /auth/login -> the sandbox's authorize page -> pick a person -> our callback. */
+export async function signIn(baseUrl: string, wecomUserId: string, returnTo = '/'): Promise<string> {
+  const started = await authorizeAt(baseUrl, wecomUserId, returnTo)
+  const done = await fetch(`${baseUrl}${started.path}`, { redirect: 'manual', headers: { cookie: started.cookie } })
   const cookie = done.headers.getSetCookie().find(c => c.startsWith('fu_session='))
   if (done.status !== 302 || !cookie)
     throw new Error(`callback did not sign in: ${done.status}`)

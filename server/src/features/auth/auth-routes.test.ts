@@ -15,7 +15,8 @@ async function authorize(returnTo = '/') {
   const page = await (await fetch(authorizeUrl)).text()
   const chosen = await fetch(new URL(pickLink(page, 'zhangwei'), authorizeUrl), { redirect: 'manual' })
   const callback = new URL(chosen.headers.get('location')!)
-  return { login, authorizeUrl, callback }
+  const cookie = login.headers.getSetCookie().find(c => c.startsWith('fu_signin='))!.split(';')[0]!
+  return { login, authorizeUrl, callback, cookie }
 }
 
 describe('weCom OAuth2 sign-in', () => {
@@ -36,8 +37,8 @@ describe('weCom OAuth2 sign-in', () => {
   })
 
   it('sets an HttpOnly, SameSite=Lax, signed, expiring session and returns to the page it came from', async () => {
-    const { callback } = await authorize('/?customer=wmDemoChenJing01')
-    const done = await server.api(`${callback.pathname}${callback.search}`)
+    const { callback, cookie: binding } = await authorize('/?customer=wmDemoChenJing01')
+    const done = await server.api(`${callback.pathname}${callback.search}`, { cookie: binding })
     expect(done.status).toBe(302)
     expect(done.headers.get('location')).toBe('/?customer=wmDemoChenJing01')
     const cookie = done.headers.getSetCookie().find(c => c.startsWith('fu_session='))!
@@ -51,9 +52,9 @@ describe('weCom OAuth2 sign-in', () => {
   })
 
   it('refuses a replayed state and sets no session', async () => {
-    const { callback } = await authorize()
-    expect((await server.api(`${callback.pathname}${callback.search}`)).status).toBe(302)
-    const replay = await server.api(`${callback.pathname}${callback.search}`)
+    const { callback, cookie } = await authorize()
+    expect((await server.api(`${callback.pathname}${callback.search}`, { cookie })).status).toBe(302)
+    const replay = await server.api(`${callback.pathname}${callback.search}`, { cookie })
     expect(replay.status).toBe(400)
     expect(replay.body).toContain('登录链接已失效')
     expect(replay.headers.getSetCookie()).toEqual([])
@@ -65,9 +66,9 @@ describe('weCom OAuth2 sign-in', () => {
     ['a missing code', (q: URLSearchParams) => q.delete('code')],
     ['a code holding markup', (q: URLSearchParams) => q.set('code', '<b>x</b>')],
   ])('shows a clear error page for %s, without a session', async (_name, tamper) => {
-    const { callback } = await authorize()
+    const { callback, cookie } = await authorize()
     tamper(callback.searchParams)
-    const response = await server.api(`/auth/callback?${callback.searchParams}`)
+    const response = await server.api(`/auth/callback?${callback.searchParams}`, { cookie })
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toMatch(/html/)
     expect(response.body).toMatch(/[\u4E00-\u9FFF]/)

@@ -4,6 +4,7 @@ import { readSession, writeSession } from '../../session'
 import { errorPage } from './error-page'
 import { createOAuthStates } from './oauth-state'
 import { safeReturnTo } from './return-to'
+import { ensureSigninBinding, signinBinding } from './signin-binding'
 
 /** Set when a failed code restarted the sign-in, so it restarts only once. */
 const RETRIED_COOKIE = 'fu_oauth_retry'
@@ -19,7 +20,7 @@ export function authRoutes({ config, store, wecom, pulan }: AppDeps): Router {
       res.status(400).type('html').send(errorPage('无法登录', '跳转地址不合法，请从企业微信侧边栏重新打开。'))
       return
     }
-    const state = await states.issue(returnTo)
+    const state = await states.issue(returnTo, ensureSigninBinding(req, res, secure))
     const authorize = new URL('/connect/oauth2/authorize', config.wecom.oauthBase)
     authorize.search = new URLSearchParams({
       appid: config.wecom.corpId,
@@ -34,14 +35,14 @@ export function authRoutes({ config, store, wecom, pulan }: AppDeps): Router {
   })
 
   router.get('/callback', async (req, res) => {
-    const returnTo = await states.consume(req.query.state)
+    const returnTo = await states.consume(req.query.state, signinBinding(req))
     if (!returnTo) {
       // WeCom may open the redirect twice: the second one, for someone already signed in, goes to the page.
       if (readSession(req)) {
         res.redirect(302, '/')
         return
       }
-      res.status(400).type('html').send(errorPage('登录链接已失效', '这个登录链接已使用或已过期，请重新打开页面。'))
+      res.status(400).type('html').send(errorPage('登录链接已失效', '这个登录链接已使用、已过期，或不是在这个浏览器里发起的，请重新打开页面。'))
       return
     }
     const code = typeof req.query.code === 'string' && /^[\w-]{1,512}$/.test(req.query.code) ? req.query.code : null
