@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import express, { Router } from 'express'
 import { readSession } from '../../session'
 import { signPage } from '../jssdk/jssdk-service'
+import { pageUrlOf } from './page-url'
 
 /** JSON inside a script element: `<` is escaped so no text can close the element. */
 function bootScript(boot: BootInfo): string {
@@ -48,8 +49,9 @@ export function pageRoutes(deps: AppDeps): Router {
       res.redirect(302, `/auth/login?returnTo=${encodeURIComponent(req.originalUrl)}`)
       return
     }
-    const jssdk = await preSign(new URL(req.originalUrl, config.publicUrl).href, req.log)
-    const html = template.replace('</head>', `${bootScript({ sandbox: config.sandbox, me, ...(jssdk && { jssdk }) })}</head>`)
+    const jssdk = await preSign(pageUrlOf(req.originalUrl, config.publicUrl), req.log)
+    // A function replacement: the boot JSON holds the URL, and `$&`, `$'`, `$\`` in a string replacement are patterns.
+    const html = template.replace('</head>', () => `${bootScript({ sandbox: config.sandbox, me, ...(jssdk && { jssdk }) })}</head>`)
     res.set('Cache-Control', 'no-store').type('html').send(html)
   }
 
