@@ -12,6 +12,7 @@ import cookieParser from 'cookie-parser'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
 import { errorHandler } from './error-handler'
+import { refuseCrossSiteWrites } from './cross-site'
 import { AppError } from './errors'
 import { authRoutes } from './features/auth/auth-routes'
 import { clientReportRoutes } from './features/client-reports/client-report-routes'
@@ -96,12 +97,14 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router()
   api.use(limits.api)
-  api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
+  api.use(refuseCrossSiteWrites(config.publicUrl, config.env === 'production'))
   // A preflight carries no cookie; the page is same-origin, so it only ever gets an empty answer (no CORS grant).
   api.options('/jssdk/config', (_req, res) => {
     res.sendStatus(204)
   })
+  // Authenticate first, then read the body: without a session nothing is parsed or buffered.
   api.use(requireSession)
+  api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
   api.get('/me', (_req, res) => {
     res.json(sessionUser(res))
   })

@@ -9,10 +9,11 @@ import { FILE_CASES } from './bad-requests-files'
 import { FOLLOW_UP_CASES } from './bad-requests-followups'
 import { OPPORTUNITY_CASES } from './bad-requests-opportunities'
 import { REPORT_CASES } from './bad-requests-reports'
+import { SECURITY_CASES } from './bad-requests-security'
 import { smallPng } from './drivers'
 import { expectErrorPage, expectErrorShape } from './response-checks'
 
-const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...OPPORTUNITY_CASES, ...FILE_CASES, ...AUTH_CASES, ...REPORT_CASES]
+const CASES: BadRequest[] = [...API_CASES, ...FOLLOW_UP_CASES, ...OPPORTUNITY_CASES, ...FILE_CASES, ...AUTH_CASES, ...REPORT_CASES, ...SECURITY_CASES]
 
 let server: TestServer
 let ctx: BadRequestContext
