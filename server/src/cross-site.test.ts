@@ -23,7 +23,7 @@ const FOREIGN: [string, Record<string, string>][] = [
 ]
 
 describe('cross-origin writes are refused', () => {
-  it.each(FOREIGN)('POST /api/follow-ups with %s: 403, nothing reaches 谱蓝云', async (_name, headers) => {
+  it.each(FOREIGN)('pOST /api/follow-ups with %s: 403, nothing reaches 谱蓝云', async (_name, headers) => {
     const before = server.sandbox.records.addFollows.length
     const file = (await server.api('/api/files', { form: smallPng(), cookie })).body
     const response = await server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { ...headers, 'Idempotency-Key': newKey() } })
@@ -32,7 +32,7 @@ describe('cross-origin writes are refused', () => {
     expect(server.sandbox.records.addFollows.length).toBe(before)
   })
 
-  it.each(FOREIGN)('POST /api/files with %s: 403, nothing uploaded', async (_name, headers) => {
+  it.each(FOREIGN)('pOST /api/files with %s: 403, nothing uploaded', async (_name, headers) => {
     const before = server.sandbox.records.count('pulan.upload')
     const response = await server.api('/api/files', { form: smallPng(), cookie, headers })
     expect(response.status).toBe(403)

@@ -12,8 +12,9 @@ const FOREIGN_HEADERS: Record<string, Record<string, string>> = {
   'Sec-Fetch-Site: same-site': { 'sec-fetch-site': 'same-site' },
 }
 
-const crossSite = (endpoint: string, send: (ctx: BadRequestContext, headers: Record<string, string>) => ReturnType<BadRequest['send']>): BadRequest[] =>
-  Object.entries(FOREIGN_HEADERS).map(([name, headers]) => ({ endpoint, name: `with ${name}`, status: 403, code: 'CROSS_SITE_REQUEST', send: ctx => send(ctx, headers) }))
+function crossSite(endpoint: string, send: (ctx: BadRequestContext, headers: Record<string, string>) => ReturnType<BadRequest['send']>): BadRequest[] {
+  return Object.entries(FOREIGN_HEADERS).map(([name, headers]) => ({ endpoint, name: `with ${name}`, status: 403, code: 'CROSS_SITE_REQUEST', send: ctx => send(ctx, headers) }))
+}
 
 const BIG_JSON = `{"x":"${'a'.repeat(1024 * 1024)}"}`
 
