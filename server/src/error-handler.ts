@@ -21,8 +21,9 @@ export function upstreamAppError(error: UpstreamError): AppError {
   const label = UPSTREAM_LABEL[error.upstream]
   if (error.kind === 'rejected' && error.upstream === 'wecom')
     return wecomRejection(error.detail.code)
+  // The upstream's own text is logged, never shown: WeCom's errmsg names our egress IP, and neither is for salespeople.
   if (error.kind === 'rejected')
-    return new AppError(502, 'UPSTREAM_REJECTED', `${label}拒绝了请求：${error.detail.msg || `错误码 ${error.detail.code}`}`)
+    return new AppError(502, 'UPSTREAM_REJECTED', `${label}没有接受这次请求，请稍后再试；一直这样请联系管理员`)
   const retryAfter = String(error.detail.retryAfterSeconds ?? 2)
   return new AppError(503, 'UPSTREAM_UNAVAILABLE', `${label}暂时无法访问，请稍后再试`, undefined, { 'Retry-After': retryAfter })
 }
@@ -71,7 +72,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return
     res.status(appError.status).set(appError.headers ?? {})
     if (req.originalUrl.startsWith('/auth') && appError.status >= 500) {
-      res.type('html').send(errorPage('暂时无法登录', `${appError.message}。`))
+      res.type('html').send(errorPage('暂时无法登录', `${appError.message}。`, appError.code))
       return
     }
     res.json(errorBody(appError, req.id))

@@ -73,6 +73,8 @@ export async function submitOnce(idempotency: Idempotency, request: OnceRequest,
       await idempotency.release(owner, key)
       throw upstreamAppError(upstream)
     }
+    // The upstream's own text goes to the log only (the answer carries a fixed message and the code).
+    request.log.warn({ upstream: { upstream: upstream.upstream, kind: upstream.kind, ...upstream.detail } }, 'upstream write failed')
     const outcome = upstream.kind === 'rejected'
       ? upstreamAppError(upstream)
       : new AppError(504, 'UPSTREAM_OUTCOME_UNKNOWN', words.outcomeUnknown)

@@ -10,6 +10,7 @@ const FaultBody = z.object({
     z.object({ kind: z.literal('status'), status: z.union([z.literal(500), z.literal(502), z.literal(503)]) }),
     z.object({ kind: z.enum(['reset', 'malformed', 'tokenExpired', 'rateLimited', 'down']) }),
     z.object({ kind: z.literal('errcode'), errcode: z.number().int() }),
+    z.object({ kind: z.literal('rejected'), code: z.number().int(), msg: z.string().max(500) }),
   ]),
   times: z.number().int().positive().optional(),
 })

@@ -87,5 +87,8 @@ function playFault(fault: Exclude<Fault, { kind: 'slow' }>, wecom: boolean, req:
       return
     case 'rateLimited':
       res.set('Retry-After', '1').json(wecom ? { errcode: 45009, errmsg: 'api freq out of limit' } : { code: 429, msg: '请求过于频繁，请稍后再试' })
+      return
+    case 'rejected':
+      res.json(wecom ? { errcode: fault.code, errmsg: fault.msg } : { code: fault.code, msg: fault.msg })
   }
 }

@@ -15,6 +15,8 @@ export type Fault
     | { kind: 'down' }
   /** WeCom only: answers this errcode with WeCom's errmsg for it (-1 busy, 45033, 48002, 60020, ...). */
     | { kind: 'errcode', errcode: number }
+  /** A business refusal with the upstream's own text (WeCom's errmsg names the caller's egress IP). */
+    | { kind: 'rejected', code: number, msg: string }
 
 export interface FaultOptions { /** How many requests it affects; unset = until cleared. */ times?: number }
 
