@@ -9,7 +9,8 @@ const credentials = {
   PULAN_APP_KEY: 'pulan-key',
   PULAN_APP_SECRET: 'pulan-secret-value',
 }
-const productionBasics = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://followup.example.com' }
+const STRONG_SECRET = 'q7Vd2LmX9sPzR4tYb8NcW1kJfH6gA3eU'
+const productionBasics = { NODE_ENV: 'production', SESSION_SECRET: STRONG_SECRET, PUBLIC_URL: 'https://followup.example.com' }
 
 describe('loadSettings', () => {
   it('runs on the sandbox when no credentials are set outside production', () => {
@@ -40,7 +41,7 @@ describe('loadSettings', () => {
     ['production without credentials', { ...productionBasics }, /Missing credentials: WECOM_CORP_ID/],
     ['some credentials but not all', { WECOM_CORP_ID: 'ww1' }, /Missing credentials: WECOM_AGENT_ID, WECOM_SECRET/],
     ['production without SESSION_SECRET', { ...credentials, NODE_ENV: 'production', PUBLIC_URL: 'https://a.example' }, /SESSION_SECRET is required/],
-    ['production without PUBLIC_URL', { ...credentials, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }, /PUBLIC_URL is required/],
+    ['production without PUBLIC_URL', { ...credentials, NODE_ENV: 'production', SESSION_SECRET: STRONG_SECRET }, /PUBLIC_URL is required/],
     ['a port that is not a number', { PORT: 'eighty' }, /PORT/],
     ['a port out of range', { PORT: '70000' }, /PORT/],
     ['a PUBLIC_URL that is not a URL', { PUBLIC_URL: 'followup.example.com' }, /PUBLIC_URL/],

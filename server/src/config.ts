@@ -2,6 +2,7 @@ import type { PulanPaths } from './upstream/pulan-paths'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { productionProblems } from './production-rules'
 import { DEFAULT_PULAN_PATHS } from './upstream/pulan-paths'
 
 // The only module that reads process.env (see the test "only config.ts reads process.env").
@@ -35,6 +36,9 @@ export interface AppConfig {
 export type Settings = Omit<AppConfig, 'wecom' | 'pulan'> & { wecom: WecomConfig | null, pulan: PulanConfig | null }
 
 const optionalText = z.string().trim().optional().transform(value => (value || undefined))
+// A plain absolute path on the 谱蓝云 base URL: an absolute URL (or //host) would send the token request, app secret
+// included, to another host.
+const pulanPath = optionalText.refine(value => value === undefined || (/^\/(?!\/)[\w\-.~/]*$/.test(value) && !/(?:^|\/)\.\.?(?:\/|$)/.test(value)), 'must be a plain absolute path like /open-api/customer/info (no scheme, host, //, .. or query)')
 const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform(value => value === '1' || value === 'true')
 
 const EnvSchema = z.object({
@@ -50,13 +54,13 @@ const EnvSchema = z.object({
   PULAN_BASE_URL: z.url().optional(),
   PULAN_APP_KEY: optionalText,
   PULAN_APP_SECRET: optionalText,
-  PULAN_PATH_TOKEN: optionalText,
-  PULAN_PATH_USER: optionalText,
-  PULAN_PATH_CUSTOMER: optionalText,
-  PULAN_PATH_OPPORTUNITIES: optionalText,
-  PULAN_PATH_UPLOAD: optionalText,
-  PULAN_PATH_ADD_FOLLOW: optionalText,
-  PULAN_PATH_CREATE_BUSINESS: optionalText,
+  PULAN_PATH_TOKEN: pulanPath,
+  PULAN_PATH_USER: pulanPath,
+  PULAN_PATH_CUSTOMER: pulanPath,
+  PULAN_PATH_OPPORTUNITIES: pulanPath,
+  PULAN_PATH_UPLOAD: pulanPath,
+  PULAN_PATH_ADD_FOLLOW: pulanPath,
+  PULAN_PATH_CREATE_BUSINESS: pulanPath,
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
   TEMPLATES_FILE: optionalText,
@@ -100,6 +104,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     throw new ConfigError('SESSION_SECRET is required in production (at least 32 characters)')
   if (production && !e.PUBLIC_URL)
     throw new ConfigError('PUBLIC_URL is required in production (the WeCom trusted domain origin, e.g. https://followup.example.com)')
+  const unsafe = production ? productionProblems(e, CREDENTIALS.filter(name => e[name])) : []
+  if (unsafe.length)
+    throw new ConfigError(`Unsafe production configuration:\n${unsafe.map(problem => `  ${problem}`).join('\n')}`)
 
   const paths: PulanPaths = {
     token: e.PULAN_PATH_TOKEN ?? DEFAULT_PULAN_PATHS.token,

@@ -6,6 +6,18 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url))
+const LIVE_PRODUCTION = {
+  NODE_ENV: 'production',
+  PORT: '0',
+  PUBLIC_URL: 'https://followup.example.com',
+  SESSION_SECRET: 'q7Vd2LmX9sPzR4tYb8NcW1kJfH6gA3eU',
+  WECOM_CORP_ID: 'ww1234567890',
+  WECOM_AGENT_ID: '1000002',
+  WECOM_SECRET: 'wecom-secret-value',
+  PULAN_BASE_URL: 'https://open.pulan.example',
+  PULAN_APP_KEY: 'pulan-key',
+  PULAN_APP_SECRET: 'pulan-secret-value',
+}
 
 function start(env: Record<string, string>): { child: ChildProcess, lines: string[], next: (match: RegExp) => Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
@@ -56,7 +68,12 @@ describe('the server process', () => {
 
   it.each([
     ['a bad PORT', { PORT: 'eighty' }, /Refusing to start[\s\S]*PORT/],
-    ['production without credentials', { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://a.example' }, /Missing credentials/],
+    ['production without credentials', { NODE_ENV: 'production', SESSION_SECRET: 'q7Vd2LmX9sPzR4tYb8NcW1kJfH6gA3eU', PUBLIC_URL: 'https://a.example' }, /Missing credentials/],
+    ['production with TRUST_PROXY=true', { ...LIVE_PRODUCTION, TRUST_PROXY: 'true' }, /Refusing to start[\s\S]*TRUST_PROXY=true[\s\S]*number of proxies/],
+    ['production with a weak SESSION_SECRET', { ...LIVE_PRODUCTION, SESSION_SECRET: 'a'.repeat(40) }, /Refusing to start[\s\S]*SESSION_SECRET repeats/],
+    ['production with a PULAN_PATH_TOKEN that is a URL', { ...LIVE_PRODUCTION, PULAN_PATH_TOKEN: 'https://collector.evil.example/t' }, /Refusing to start[\s\S]*PULAN_PATH_TOKEN: must be a plain absolute path/],
+    ['production with http:// PUBLIC_URL on a public host', { ...LIVE_PRODUCTION, PUBLIC_URL: 'http://followup.example.com' }, /Refusing to start[\s\S]*PUBLIC_URL is http:\/\/ on followup\.example\.com/],
+    ['production with SANDBOX=1 and real credentials', { ...LIVE_PRODUCTION, SANDBOX: '1' }, /Refusing to start[\s\S]*SANDBOX=1 is set together with real credentials/],
     ['a template file that does not exist', { PORT: '0', TEMPLATES_FILE: '/nonexistent/templates.json' }, /TEMPLATES_FILE/],
   ])('refuses to start with %s, with a clear message', async (_name, env, message) => {
     const { child, lines } = start(env)
