@@ -15,7 +15,7 @@ const PLACEHOLDERS = /change-?me|example|placeholder|password|your[-_]|^(?:secre
 export function weakSecretReason(secret: string): string | null {
   if (!secret.trim())
     return 'is blank'
-  if (/^(.+?)\1+$/s.test(secret))
+  if (isRepetition(secret))
     return 'repeats a short pattern'
   if (/(.)\1{7}/s.test(secret))
     return 'repeats one character many times'
@@ -26,6 +26,14 @@ export function weakSecretReason(secret: string): string | null {
   if (PLACEHOLDERS.test(secret))
     return 'looks like a placeholder'
   return null
+}
+
+function isRepetition(text: string): boolean {
+  for (let unit = 1; unit <= text.length / 2; unit++) {
+    if (text.length % unit === 0 && text.slice(0, unit).repeat(text.length / unit) === text)
+      return true
+  }
+  return false
 }
 
 const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i
