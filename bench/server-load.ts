@@ -3,6 +3,7 @@ import type { LoadFigures } from './load'
 import type { Spawned } from './processes'
 import type { Upstream } from './sandbox-upstream'
 import { fileURLToPath } from 'node:url'
+import { PNG_1PX } from '../server/src/test/file-samples'
 import { signIn } from '../server/src/test/harness'
 import { CHEN_JING, fullSubmission } from '../server/src/test/submission'
 import { startLiveModeServer } from './app-server'
@@ -29,7 +30,7 @@ const BARE_ENTRY = fileURLToPath(new URL('./bare-server.ts', import.meta.url))
 
 async function uploadDemoFile(server: AppServer, cookie: string) {
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
+  form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
   const response = await fetch(`${server.url}/api/files`, { method: 'POST', body: form, headers: { cookie } })
   if (response.status !== 201 && response.status !== 200)
     throw new Error(`upload answered ${response.status}: ${await response.text()}`)

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signJsapi } from '../features/jssdk/signature'
 import { startSandbox } from '../sandbox'
+import { PNG_1PX } from '../test/file-samples'
 import { fullSubmission, newKey } from '../test/submission'
 import { authorizeAt, call, sessionCookieOf, signInAcross } from './client'
 import { PUBLIC_URL, startServerProcess, upstreamEnv } from './server-process'
@@ -84,7 +85,7 @@ describe('two server processes sharing one Redis', () => {
   it('sends one record upstream when one Idempotency-Key reaches both instances at once', async () => {
     const cookie = await signInAcross(a, b)
     const form = new FormData()
-    form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
+    form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
     const file = await (await fetch(`${a}/api/files`, { method: 'POST', body: form, headers: { cookie } })).json()
     const before = sandbox.records.count('pulan.addFollow')
     // 谱蓝云 answers slowly, so every copy arrives while the first is in flight.

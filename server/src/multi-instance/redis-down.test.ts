@@ -4,6 +4,7 @@ import type { PrivateRedis } from './redis-process'
 import type { ServerProcess } from './server-process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox } from '../sandbox'
+import { PNG_1PX } from '../test/file-samples'
 import { fullSubmission, newKey } from '../test/submission'
 import { call, signInAcross } from './client'
 import { startPrivateRedis } from './redis-process'
@@ -31,6 +32,12 @@ const jssdk = () => call(base, '/api/jssdk/config', { body: { url: `${PUBLIC_URL
 const context = () => call(base, '/api/customers/wmDemoChenJing01/context', { cookie })
 const submit = (key = newKey()) => call(base, '/api/follow-ups', { body: fullSubmission(file as never, { remark: key }), cookie, headers: { 'Idempotency-Key': key } })
 
+async function uploadFile() {
+  const form = new FormData()
+  form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
+  file = await (await fetch(`${base}/api/files`, { method: 'POST', body: form, headers: { cookie } })).json()
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T, ms: number }> {
   const started = performance.now()
   const result = await work()
@@ -56,9 +63,7 @@ async function untilReady(url = base, timeoutMs = 10_000): Promise<number> {
 describe('a server process whose Redis goes away', () => {
   it('works while Redis is up', async () => {
     cookie = await signInAcross(base, base)
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
-    file = await (await fetch(`${base}/api/files`, { method: 'POST', body: form, headers: { cookie } })).json()
+    await uploadFile()
     expect((await fetch(`${base}/readyz`)).status).toBe(200)
     expect((await jssdk()).status).toBe(200)
     expect((await submit()).status).toBe(201)
@@ -92,6 +97,10 @@ describe('a server process whose Redis goes away', () => {
     expect(await untilReady()).toBeLessThan(5000)
     expect((await jssdk()).status).toBe(200)
     expect((await context()).status).toBe(200)
+    // The restarted Redis kept nothing (no persistence), upload records included: the attachment is refused until
+    // it is uploaded again.
+    expect((await submit()).body.error.code).toBe('FILE_NOT_FOUND')
+    await uploadFile()
     expect((await submit()).status).toBe(201)
     expect(await signInAcross(base, base)).toMatch(/^fu_session=/)
   })

@@ -1,4 +1,5 @@
 import type { BadRequest, BadRequestContext } from './bad-requests'
+import { HTML, LINUX_ELF, PDF, PNG_1PX, SVG, WINDOWS_EXE, ZIP } from '../test/file-samples'
 import { FORGED_SESSIONS, json, raw } from './bad-requests'
 
 const PATH = '/api/files'
@@ -17,7 +18,7 @@ function multipart(body: string, contentType = 'multipart/form-data; boundary=BO
   return ({ server, cookie }: BadRequestContext) =>
     raw(server, PATH, { method: 'POST', cookie, headers: { 'content-type': contentType }, body })
 }
-const small = new Uint8Array([1, 2, 3, 4])
+const small = PNG_1PX
 function part(name: string, fileName: string, type: string, content: string) {
   return `--BOUNDARY\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n`
 }
@@ -37,6 +38,13 @@ export const FILE_CASES: BadRequest[] = [
   { endpoint: PATH, name: 'as multipart without a boundary', status: 400, send: multipart(part('file', 'a.png', 'image/png', 'abc'), 'multipart/form-data') },
   { endpoint: PATH, name: 'as a truncated multipart body', status: 400, send: multipart(part('file', 'a.png', 'image/png', 'abc').slice(0, -10)) },
   { endpoint: PATH, name: 'as JSON instead of multipart', status: 400, code: 'FILE_MISSING', send: ({ server, cookie }) => raw(server, PATH, { method: 'POST', cookie, headers: json, body: '{"file":"aGVsbG8="}' }) },
+  { endpoint: PATH, name: 'an executable named .pdf', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: WINDOWS_EXE, type: 'application/pdf', name: '报价.pdf' }]) },
+  { endpoint: PATH, name: 'an ELF binary named .png', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: LINUX_ELF, type: 'image/png', name: 'a.png' }]) },
+  { endpoint: PATH, name: 'HTML named .png', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: HTML, type: 'image/png', name: 'a.png' }]) },
+  { endpoint: PATH, name: 'SVG with a script named .jpg', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: SVG, type: 'image/jpeg', name: 'a.jpg' }]) },
+  { endpoint: PATH, name: 'HTML named .txt', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: HTML, type: 'text/plain', name: 'a.txt' }]) },
+  { endpoint: PATH, name: 'a PDF named .png', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: PDF, type: 'image/png', name: 'a.png' }]) },
+  { endpoint: PATH, name: 'a bare zip named .xlsx', status: 415, code: 'FILE_CONTENT_MISMATCH', send: upload([{ bytes: ZIP, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'a.xlsx' }]) },
   { endpoint: PATH, name: 'without a session', status: 401, code: 'UNAUTHENTICATED', send: ({ server }) => upload([{ bytes: small, type: 'image/png', name: 'a.png' }])({ server, cookie: '' } as BadRequestContext) },
   { endpoint: PATH, name: 'with a forged session', status: 401, code: 'UNAUTHENTICATED', send: ({ server, file }) => upload([{ bytes: small, type: 'image/png', name: 'a.png' }])({ server, cookie: FORGED_SESSIONS.unsigned(), file }) },
 ]

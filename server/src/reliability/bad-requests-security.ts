@@ -16,9 +16,21 @@ function crossSite(endpoint: string, send: (ctx: BadRequestContext, headers: Rec
   return Object.entries(FOREIGN_HEADERS).map(([name, headers]) => ({ endpoint, name: `with ${name}`, status: 403, code: 'CROSS_SITE_REQUEST', send: ctx => send(ctx, headers) }))
 }
 
+function attach(detail: Record<string, unknown>) {
+  return ({ server, cookie, file }: BadRequestContext) =>
+    server.api('/api/follow-ups', { body: fullSubmission({ ...file, ...detail } as typeof file), cookie, headers: { 'Idempotency-Key': newKey() } })
+}
+
 const BIG_JSON = `{"x":"${'a'.repeat(1024 * 1024)}"}`
 
 export const SECURITY_CASES: BadRequest[] = [
+  { endpoint: '/api/follow-ups', name: 'attaching a fileId nobody uploaded', status: 422, code: 'FILE_NOT_FOUND', send: attach({ fileId: 99_999_999 }) },
+  { endpoint: '/api/follow-ups', name: 'attaching a fileId of 1 with a metadata URL', status: 422, code: 'FILE_NOT_FOUND', send: attach({ fileId: 1, fileUrl: 'http://169.254.169.254/latest/meta-data/' }) },
+  { endpoint: '/api/follow-ups', name: 'a file URL on a text answer', status: 422, code: 'FILE_NOT_FOUND', send: ({ server, cookie, file }) => {
+    const body = fullSubmission(file)
+    body.detailList[1]!.detail[0] = { content: '沟通', fileUrl: 'https://evil.example/x' }
+    return server.api('/api/follow-ups', { body, cookie, headers: { 'Idempotency-Key': newKey() } })
+  } },
   ...crossSite('/api/follow-ups', ({ server, cookie, file }, headers) =>
     server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { ...headers, 'Idempotency-Key': newKey() } })),
   ...crossSite('/api/files', ({ server, cookie }, headers) => server.api('/api/files', { form: smallPng(), cookie, headers })),

@@ -1,5 +1,7 @@
 import type { Sandbox } from '../sandbox'
 import type { ApiResponse, StartedSignIn, TestServer } from '../test/harness'
+import { recordUpload } from '../features/files/file-records'
+import { PNG_1PX } from '../test/file-samples'
 import { authorizeAt, TEST_PUBLIC_URL } from '../test/harness'
 import { fullSubmission, newKey } from '../test/submission'
 
@@ -22,7 +24,7 @@ export interface Driver {
 
 export function smallPng(): FormData {
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
+  form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
   return form
 }
 
@@ -57,8 +59,12 @@ export const DRIVERS = {
     name: 'POST /api/follow-ups',
     okStatus: 201,
     writes: sandbox => sandbox.records.addFollows.length,
-    prepare: async ({ server, cookie, file }) => (key = newKey()) =>
-      server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { 'Idempotency-Key': key } }),
+    // The matrix flushes the store between cases; the upload (made once, by this salesperson) is recorded again,
+    // as a follow-up attaches only recorded uploads, without a fresh upload's token fetch.
+    prepare: async ({ server, cookie, file }) => {
+      await recordUpload(server.deps.store, 'zhangwei', file)
+      return (key = newKey()) => server.api('/api/follow-ups', { body: fullSubmission(file), cookie, headers: { 'Idempotency-Key': key } })
+    },
   },
   create: {
     name: 'POST /api/opportunities',

@@ -1,5 +1,6 @@
 import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { jpegOf } from '../../test/file-samples'
 import { startTestServer } from '../../test/harness'
 
 let server: TestServer
@@ -18,7 +19,7 @@ function upload(bytes: Uint8Array<ArrayBuffer>, type: string, name: string, fiel
 
 describe('pOST /api/files', () => {
   it('forwards an image to 谱蓝云 and answers its file id, name, url and size', async () => {
-    const bytes = new Uint8Array(2048).fill(7)
+    const bytes = jpegOf(2048)
     const response = await upload(bytes, 'image/jpeg', '拜访现场.jpg')
     expect(response.status).toBe(201)
     expect(response.body).toMatchObject({ fileId: expect.any(Number), fileName: '拜访现场.jpg', fileSize: 2048, fileUrl: expect.stringMatching(/^http/) })

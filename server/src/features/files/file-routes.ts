@@ -2,9 +2,12 @@ import type { AppDeps } from '../../app'
 import { Router } from 'express'
 import multer from 'multer'
 import { AppError } from '../../errors'
+import { sessionUser } from '../../session-middleware'
+import { contentMatchesType } from './file-content'
+import { recordUpload } from './file-records'
 import { decodeFileName, isAllowedFile, MAX_FILE_BYTES } from './file-rules'
 
-export function fileRoutes({ pulan }: AppDeps): Router {
+export function fileRoutes({ pulan, store }: AppDeps): Router {
   const router = Router()
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } })
 
@@ -27,7 +30,10 @@ export function fileRoutes({ pulan }: AppDeps): Router {
     const fileName = decodeFileName(file.originalname).slice(0, 200)
     if (!isAllowedFile(file.mimetype, fileName))
       throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', '不支持这种文件，请上传图片、PDF、Office 文档或文本文件')
+    if (!(await contentMatchesType(file.mimetype, file.buffer)))
+      throw new AppError(415, 'FILE_CONTENT_MISMATCH', '文件内容与文件类型不符（可能被改过扩展名），请上传原始的图片、PDF、Office 文档或文本文件')
     const uploaded = await pulan.uploadFile({ buffer: file.buffer, fileName, mimeType: file.mimetype })
+    await recordUpload(store, sessionUser(res).wecomUserId, uploaded)
     res.status(201).json(uploaded)
   })
 

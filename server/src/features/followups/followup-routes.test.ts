@@ -1,5 +1,6 @@
 import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { PNG_1PX } from '../../test/file-samples'
 import { startTestServer } from '../../test/harness'
 import { CHEN_JING, fullSubmission, newKey, NEXT_CONTACT_TIME } from '../../test/submission'
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
   server = await startTestServer()
   cookie = await server.login('zhangwei')
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])], { type: 'image/png' }), '现场.png')
+  form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
   file = (await server.api('/api/files', { method: 'POST', form, cookie })).body
 })
 afterAll(() => server.close())
@@ -63,8 +64,11 @@ describe('pOST /api/follow-ups', () => {
 
   it('checks the customer itself when the page did not load it first', async () => {
     const lina = await server.login('lina')
+    const form = new FormData()
+    form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), '现场.png')
+    const linasFile = (await server.api('/api/files', { method: 'POST', form, cookie: lina })).body
     const before = server.sandbox.records.count('wecom.externalcontact')
-    const response = await submit({ ...fullSubmission(file), externalUserId: 'wmDemoWuTing05', businessId: 1006, stageId: 12 }, newKey(), lina)
+    const response = await submit({ ...fullSubmission(linasFile), externalUserId: 'wmDemoWuTing05', businessId: 1006, stageId: 12 }, newKey(), lina)
     expect(server.sandbox.records.count('wecom.externalcontact')).toBe(before + 1)
     expect(response.status).toBe(201)
   })

@@ -6,6 +6,7 @@ import { AppError, validationFailed } from '../../errors'
 import { SendFailure } from '../../idempotency/submit-once'
 import { UpstreamError } from '../../upstream/upstream-error'
 import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
+import { resolveAttachments } from './attachments'
 import { buildAddFollow } from './build-add-follow'
 
 /** A phone's clock may run a little behind, and the request takes a moment to arrive. */
@@ -29,8 +30,9 @@ export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyK
     throw new AppError(422, 'MODULE_REQUIRED', firstMessage(missing), missing)
 
   checkOpportunity(await checkedOpportunities(deps, user, submission.externalUserId), submission.businessId, submission.stageId)
+  const withFiles = await resolveAttachments(deps.store, user.wecomUserId, submission)
 
-  const request = AddFollowRequest.safeParse(buildAddFollow(submission, template, user))
+  const request = AddFollowRequest.safeParse(buildAddFollow(withFiles, template, user))
   if (!request.success) {
     const fieldErrors = toFieldErrors(request.error.issues)
     throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(fieldErrors), fieldErrors)

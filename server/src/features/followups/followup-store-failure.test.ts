@@ -3,6 +3,7 @@ import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../store/memory-store'
 import { StoreUnavailableError } from '../../store/store'
+import { PNG_1PX } from '../../test/file-samples'
 import { startTestServer } from '../../test/harness'
 import { CHEN_JING, fullSubmission, newKey } from '../../test/submission'
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   server = await startTestServer({ store })
   cookie = await server.login('zhangwei')
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), 'a.png')
+  form.append('file', new Blob([PNG_1PX], { type: 'image/png' }), 'a.png')
   file = (await server.api('/api/files', { method: 'POST', form, cookie })).body
 })
 afterAll(() => server.close())
