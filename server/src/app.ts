@@ -2,6 +2,7 @@ import type { Express } from 'express'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config'
 import type { BusinessLineSource } from './features/opportunities/business-lines'
+import type { LimitStoreFor } from './hardening'
 import type { KeyValueStore } from './store/store'
 import type { TemplateRegistry } from './templates'
 import type { PulanClient } from './upstream/pulan'
@@ -38,6 +39,8 @@ export interface AppDeps {
   /** Absent when no BUSINESS_LINES_FILE is configured: 新建商机 is not offered. */
   businessLines?: BusinessLineSource
   logger: Logger
+  /** With REDIS_URL: rate-limit counters shared by every instance; in memory otherwise. */
+  rateLimitStoreFor?: LimitStoreFor
   /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
   sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
   /** Sandbox mode only: the demo customer groups, for opening a group entry outside WeCom. */
@@ -77,7 +80,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(config))
   // On a phone network the bytes are the opening time: brotli or gzip for the page, its assets and the API.
   app.use(compression())
-  const limits = rateLimits(config.rateLimits)
+  const limits = rateLimits(config.rateLimits, { storeFor: deps.rateLimitStoreFor, logger })
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })

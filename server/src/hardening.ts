@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express'
+import type { Store } from 'express-rate-limit'
+import type { Logger } from 'pino'
 import type { AppConfig } from './config'
 import { isUtf8 } from 'node:buffer'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
@@ -39,10 +41,21 @@ export function securityHeaders(config: AppConfig): RequestHandler {
 
 export interface RateLimits { apiPerUser: number, apiPerIp: number, authPerIp: number }
 
-function limiter(limit: number, key: Parameters<typeof rateLimit>[0] extends infer O ? O extends { keyGenerator?: infer K } ? K : never : never): RequestHandler {
+type KeyGenerator = Parameters<typeof rateLimit>[0] extends infer O ? O extends { keyGenerator?: infer K } ? K : never : never
+/** Where a limiter keeps its counters: the shared Redis when configured (one limit across instances), else memory. */
+export type LimitStoreFor = (limiter: string) => Store
+
+export interface LimitOptions { storeFor?: LimitStoreFor | undefined, logger?: Logger | undefined }
+
+function limiter(name: string, limit: number, key: KeyGenerator, { storeFor, logger }: LimitOptions): RequestHandler {
+  const log = (error: unknown, message?: string) => logger?.warn({ limiter: name, err: { message: (error as Error)?.message } }, message ?? 'rate limit store error')
   return rateLimit({
     windowMs: 60_000,
     limit,
+    ...(storeFor && { store: storeFor(name) }),
+    logger: { error: log, warn: log },
+    // Redis away: let requests through (the store-backed routes answer 503 themselves) rather than fail /api/me.
+    passOnStoreError: true,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: key,
@@ -57,13 +70,13 @@ function limiter(limit: number, key: Parameters<typeof rateLimit>[0] extends inf
 const ipKey = (req: Parameters<RequestHandler>[0]) => ipKeyGenerator(req.ip ?? 'unknown')
 
 /** Per salesperson (from the session) and per IP on /api; per IP on /auth. A company NAT shares one IP: generous. */
-export function rateLimits(limits: RateLimits) {
+export function rateLimits(limits: RateLimits, options: LimitOptions = {}) {
   return {
     api: [
-      limiter(limits.apiPerIp, ipKey),
-      limiter(limits.apiPerUser, req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`),
+      limiter('api-ip', limits.apiPerIp, ipKey, options),
+      limiter('api-user', limits.apiPerUser, req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`, options),
     ],
-    auth: limiter(limits.authPerIp, ipKey),
+    auth: limiter('auth-ip', limits.authPerIp, ipKey, options),
   }
 }
 

@@ -12,6 +12,7 @@ import { createLogger } from './logger'
 import { startSandbox } from './sandbox'
 import { sandboxCustomersOf, sandboxGroupsList } from './sandbox/customer-directory'
 import { createMemoryStore } from './store/memory-store'
+import { createRedisRateLimitStores } from './store/rate-limit-store'
 import { createRedisStore } from './store/redis-store'
 import { loadTemplates } from './templates'
 import { createPulanClient } from './upstream/pulan'
@@ -46,6 +47,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile, pulanPort: settings.sandboxPorts.pulan, wecomPort: settings.sandboxPorts.wecom }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
   const store = options.store ?? (config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore())
+  const limitStores = config.redisUrl ? createRedisRateLimitStores(config.redisUrl) : undefined
   const deps: AppDeps = {
     config,
     store,
@@ -54,6 +56,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     ...(businessLines && { businessLines }),
     wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
+    ...(limitStores && { rateLimitStoreFor: limitStores.storeFor }),
     ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
   }
   const app = createApp(deps)
@@ -83,6 +86,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
       clearTimeout(forced)
       if (!options.store)
         await store.close()
+      await limitStores?.close()
       if (ownSandbox)
         await sandbox?.close()
     },
