@@ -47,7 +47,8 @@ export function createRedisRateLimitStores(url: string, keyPrefix = 'followup:rl
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     connectTimeout: 2000,
-    commandTimeout: 2000,
+    // Counting must not add seconds when Redis stalls: after this the request passes uncounted (passOnStoreError).
+    commandTimeout: 300,
     retryStrategy: times => Math.min(times * 200, 2000),
   })
   redis.on('error', () => {})
