@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadDraft } from '../drafts/draftStorage'
+import { useSessionStore } from '../stores/session'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { context, opportunity } from '../testing/fixtures'
 import FollowupPage from './FollowupPage.vue'
@@ -25,6 +26,8 @@ describe('the follow-up page', () => {
   beforeEach(() => {
     localStorage.clear()
     setActivePinia(createPinia())
+    // The page only shows for a signed-in salesperson; the pending queue is theirs.
+    useSessionStore().me = { wecomUserId: 'zhangwei', pulanUserId: 101, name: '张伟' }
     server = installFakeServer()
     reply = key => ({ status: 201, body: {
       idempotencyKey: key,

@@ -7,6 +7,7 @@ import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { form } from '../testing/fixtures'
 import { useOutboxStore } from './outbox'
 import { useRecentStore } from './recent'
+import { useSessionStore } from './session'
 
 const submission = {
   externalUserId: 'wm1',
@@ -35,6 +36,10 @@ function receipt(key: string): FollowUpReceipt {
   }
 }
 const stored = () => JSON.parse(localStorage.getItem('followup:outbox') ?? '[]')
+const PEOPLE: Record<string, { pulanUserId: number, name: string }> = { zhangwei: { pulanUserId: 101, name: '张伟' }, lina: { pulanUserId: 102, name: '李娜' } }
+function signInAs(wecomUserId: string) {
+  useSessionStore().me = { wecomUserId, ...PEOPLE[wecomUserId]! }
+}
 
 describe('outbox', () => {
   let server: ReturnType<typeof installFakeServer>
@@ -45,6 +50,7 @@ describe('outbox', () => {
     vi.useFakeTimers()
     localStorage.clear()
     setActivePinia(createPinia())
+    signInAs('zhangwei')
     server = installFakeServer()
     replies = []
     server.on('POST', '/api/follow-ups', (request) => {
@@ -173,10 +179,45 @@ describe('outbox', () => {
     await useOutboxStore().submit(submission, names)
     const firstKey = keys()[0]
     setActivePinia(createPinia())
+    signInAs('zhangwei')
     const reopened = useOutboxStore()
     expect(reopened.entries[0]).toMatchObject({ key: firstKey, status: 'pending' })
     await reopened.startAutoRetry()
     expect(reopened.entries).toEqual([])
     expect(keys()[1]).toBe(firstKey)
+  })
+
+  describe('queue entries belong to the salesperson who submitted them', () => {
+    it('records the submitter on the entry', async () => {
+      replies.push('network-error')
+      await useOutboxStore().submit(submission, names)
+      expect(stored()[0].owner).toBe('zhangwei')
+    })
+
+    it('never sends a waiting entry under another salesperson\'s session, and sends it once its owner is back', async () => {
+      replies.push({ status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: '暂时无法访问' } } })
+      const outbox = useOutboxStore()
+      await outbox.submit(submission, names)
+      expect(server.requests).toHaveLength(1)
+      signInAs('lina')
+      await outbox.flush()
+      await vi.advanceTimersByTimeAsync(120_000)
+      expect(server.requests).toHaveLength(1)
+      expect(outbox.activeFor('wm1', 100)).toBeUndefined()
+      signInAs('zhangwei')
+      await outbox.flush()
+      expect(server.requests).toHaveLength(2)
+      expect(stored()).toEqual([])
+    })
+
+    it('leaves another salesperson\'s entries alone when submitting', async () => {
+      replies.push({ status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: '暂时无法访问' } } })
+      const outbox = useOutboxStore()
+      await outbox.submit(submission, names)
+      signInAs('lina')
+      await outbox.submit({ ...submission, businessId: 200 }, names)
+      expect(server.requests.at(-1)!.body).toMatchObject({ businessId: 200 })
+      expect(stored()).toEqual([expect.objectContaining({ owner: 'zhangwei', status: 'pending' })])
+    })
   })
 })

@@ -2,13 +2,14 @@ import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
 import type { OutboxEntry, OutboxStatus } from './outboxStorage'
 import type { RecentFollowUp } from './recent'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import { postFollowUp } from '../api/endpoints'
 import { toApiError } from '../api/http'
 import { clearDraft } from '../drafts/draftStorage'
 import { newIdempotencyKey } from './idempotencyKey'
 import { loadOutbox, retryDelayMs, saveOutbox } from './outboxStorage'
 import { useRecentStore } from './recent'
+import { useSessionStore } from './session'
 
 export type { OutboxEntry, OutboxStatus } from './outboxStorage'
 export type OutboxLabels = Pick<OutboxEntry, 'customerName' | 'businessName' | 'stageChange' | 'firstAnswer'>
@@ -33,8 +34,14 @@ export const useOutboxStore = defineStore('outbox', () => {
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   const inFlight = new Set<string>()
 
+  const session = useSessionStore()
   const persist = () => saveOutbox(entries.value)
   const find = (key: string) => entries.value.find(e => e.key === key)
+  /**
+   * A queued follow-up is sent only by the salesperson who submitted it: after someone else signs in on this
+   * device, it waits (unseen) for its owner instead of going out under the new session.
+   */
+  const mine = (entry: OutboxEntry) => Boolean(session.me) && entry.owner === session.me!.wecomUserId
 
   function update(key: string, change: Partial<OutboxEntry>) {
     entries.value = entries.value.map(e => (e.key === key ? { ...e, ...change } : e))
@@ -55,7 +62,7 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   async function send(key: string): Promise<SendOutcome | null> {
     const entry = find(key)
-    if (!entry || entry.status === 'failed' || inFlight.has(key))
+    if (!entry || !mine(entry) || entry.status === 'failed' || inFlight.has(key))
       return null
     inFlight.add(key)
     clearTimeout(timers.get(key))
@@ -93,9 +100,12 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   /** Persists the submission with a new key before the first attempt, then sends it. */
   function submit(submission: FollowUpSubmission, names: OutboxLabels) {
-    const stale = entries.value.filter(e => e.status === 'failed' && sameTarget(e, submission))
+    const owner = session.me?.wecomUserId
+    if (!owner)
+      throw new Error('no signed-in salesperson to submit as')
+    const stale = entries.value.filter(e => mine(e) && e.status === 'failed' && sameTarget(e, submission))
     stale.forEach(e => remove(e.key))
-    const entry: OutboxEntry = { key: newIdempotencyKey(), submission, createdAt: new Date().toISOString(), status: 'pending', attempts: 0, ...names }
+    const entry: OutboxEntry = { key: newIdempotencyKey(), owner, submission, createdAt: new Date().toISOString(), status: 'pending', attempts: 0, ...names }
     entries.value = [...entries.value, entry]
     persist()
     return send(entry.key) as Promise<SendOutcome>
@@ -121,11 +131,11 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   /** Retries everything not failed; used on page open, on `online`, and by the banner's button. */
   function flush() {
-    return Promise.all(entries.value.filter(e => e.status !== 'failed').map(e => send(e.key)))
+    return Promise.all(entries.value.filter(e => mine(e) && e.status !== 'failed').map(e => send(e.key)))
   }
 
   function activeFor(externalUserId: string, businessId: number) {
-    return entries.value.find(e => sameTarget(e, { externalUserId, businessId }))
+    return entries.value.find(e => mine(e) && sameTarget(e, { externalUserId, businessId }))
   }
 
   let listening = false
@@ -133,6 +143,8 @@ export const useOutboxStore = defineStore('outbox', () => {
     if (!listening) {
       listening = true
       window.addEventListener('online', () => void flush())
+      // The salesperson becomes known (or changes) after start-up: their own waiting follow-ups go then.
+      watch(() => session.me?.wecomUserId, () => void flush())
     }
     return flush()
   }

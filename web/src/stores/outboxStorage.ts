@@ -4,6 +4,8 @@ export type OutboxStatus = 'sending' | 'pending' | 'unknown' | 'failed'
 
 export interface OutboxEntry {
   key: string
+  /** The salesperson (wecomUserId) who submitted it: only their session ever sends it. */
+  owner: string
   submission: FollowUpSubmission
   createdAt: string
   status: OutboxStatus
