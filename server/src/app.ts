@@ -2,6 +2,7 @@ import type { Express } from 'express'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config'
 import type { BusinessLineSource } from './features/opportunities/business-lines'
+import type { UploadLimits } from './features/files/upload-slots'
 import type { LimitStoreFor } from './hardening'
 import type { KeyValueStore } from './store/store'
 import type { TemplateRegistry } from './templates'
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Absent when no BUSINESS_LINES_FILE is configured: 新建商机 is not offered. */
   businessLines?: BusinessLineSource
   logger: Logger
+  /** Concurrent uploads allowed per salesperson and in total (defaults in upload-slots.ts). */
+  uploadLimits?: UploadLimits
   /** With REDIS_URL: rate-limit counters shared by every instance; in memory otherwise. */
   rateLimitStoreFor?: LimitStoreFor
   /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { AppError } from './errors'
 import { errorPage } from './features/auth/error-page'
-import { StoreUnavailableError } from './store/store'
+import { StoreFullError, StoreUnavailableError } from './store/store'
 import { UpstreamError } from './upstream/upstream-error'
 
 const UPSTREAM_LABEL = { wecom: '企业微信', pulan: '谱蓝云' } as const
@@ -47,6 +47,8 @@ function toAppError(error: unknown): AppError {
     return error
   if (error instanceof UpstreamError)
     return upstreamAppError(error)
+  if (error instanceof StoreFullError)
+    return new AppError(503, 'STORE_FULL', '服务器正忙，请稍后再试；填写的内容已保存', undefined, { 'Retry-After': '30' })
   if (error instanceof StoreUnavailableError)
     return new AppError(503, 'STORE_UNAVAILABLE', '服务暂时不可用，请稍后再试；填写的内容已保存', undefined, { 'Retry-After': '2' })
   const http = error as HttpErrorLike

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import type { AppDeps, SandboxCustomer } from './app'
 import type { AppConfig, Settings } from './config'
+import type { UploadLimits } from './features/files/upload-slots'
 import type { Sandbox } from './sandbox'
 import type { KeyValueStore } from './store/store'
 import { createApp } from './app'
@@ -31,6 +32,7 @@ interface StartOptions {
   store?: KeyValueStore
   /** Tests pass their own sandbox so they can inspect and fault it. */
   sandbox?: Sandbox
+  uploadLimits?: UploadLimits
 }
 
 /** Starts the sandbox when configured, wires the real clients to the upstream base URLs, and listens. */
@@ -57,6 +59,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
     ...(limitStores && { rateLimitStoreFor: limitStores.storeFor }),
+    ...(options.uploadLimits && { uploadLimits: options.uploadLimits }),
     ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
   }
   const app = createApp(deps)

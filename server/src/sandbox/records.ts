@@ -1,6 +1,7 @@
 import type { AcceptedFollow } from './add-follow-validation'
 import type { AcceptedCreateBusiness } from './create-business'
 import type { EndpointName } from './endpoints'
+import { SANDBOX_BOUNDS, trimArray } from './bounded'
 import { ENDPOINT_NAMES } from './endpoints'
 
 export interface RecordedRequest {
@@ -39,10 +40,12 @@ export class SandboxRecords {
 
   answered(request: RecordedRequest): void {
     this.requests.push(request)
+    trimArray(this.requests, SANDBOX_BOUNDS.requests)
   }
 
   accepted(body: AcceptedFollow): void {
     this.addFollows.push(structuredClone(body))
+    trimArray(this.addFollows, SANDBOX_BOUNDS.addFollows)
   }
 
   acceptedBusiness(body: AcceptedCreateBusiness, businessId: number): void {

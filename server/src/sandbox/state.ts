@@ -2,6 +2,7 @@ import type { BusinessLine, FollowTemplate } from '@app/shared'
 import type { AcceptedCreateBusiness } from './create-business'
 import type { DemoOpportunity } from './demo-data'
 import type { FaultController } from './faults'
+import { SANDBOX_BOUNDS, trimMap } from './bounded'
 import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, PROCESS_STAGES, SALES_STAGES, SANDBOX_CREDENTIALS } from './demo-data'
 import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 import { createFaultController } from './faults'
@@ -54,6 +55,16 @@ export class SandboxState {
   storeFile(file: Omit<StoredFile, 'fileId'>): StoredFile {
     const stored = { ...file, fileId: this.nextFileId++ }
     this.files.set(stored.fileId, stored)
+    trimMap(this.files, SANDBOX_BOUNDS.files)
+    let bytes = 0
+    for (const kept of this.files.values())
+      bytes += kept.bytes.length
+    for (const [fileId, oldest] of this.files) {
+      if (bytes <= SANDBOX_BOUNDS.fileBytes || fileId === stored.fileId)
+        break
+      bytes -= oldest.bytes.length
+      this.files.delete(fileId)
+    }
     return stored
   }
 

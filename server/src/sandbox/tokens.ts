@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { SANDBOX_BOUNDS, trimMap } from './bounded'
 
 export type TokenKind = 'wecom.accessToken' | 'wecom.jsapiTicket' | 'wecom.agentTicket' | 'pulan.accessToken'
 export type TokenCheck = 'valid' | 'unknown' | 'expired'
@@ -13,6 +14,7 @@ export class TokenIssuer {
   issue(kind: TokenKind): { value: string, expiresIn: number } {
     const value = `${kind.split('.')[0]}-${randomBytes(24).toString('hex')}`
     this.issued.set(value, { kind, expiresAt: Date.now() + this.ttlSeconds * 1000 })
+    trimMap(this.issued, SANDBOX_BOUNDS.tokens)
     return { value, expiresIn: Math.max(1, Math.ceil(this.ttlSeconds)) }
   }
 
@@ -47,6 +49,7 @@ export class OAuthCodes {
   issue(userid: string, ttlMs = 5 * 60_000): string {
     const code = randomBytes(16).toString('hex')
     this.codes.set(code, { userid, expiresAt: Date.now() + ttlMs })
+    trimMap(this.codes, SANDBOX_BOUNDS.codes)
     return code
   }
 

@@ -1,18 +1,48 @@
 import type { KeyValueStore } from './store'
-import { ttlMillis } from './store'
+import { StoreFullError, ttlMillis } from './store'
 
 interface Entry { value: string, expiresAt: number }
 
-export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
+export interface MemoryStoreOptions {
+  /** At most this many entries; then expired ones go, then evictable ones oldest-first, then writes are refused. */
+  maxEntries?: number
+  /** Keys that may be dropped while live when full (they can be redone: a sign-in, an upload); never idempotency records. */
+  evictable?: (key: string) => boolean
+}
+
+export const DEFAULT_MAX_ENTRIES = 100_000
+const EVICTABLE_PREFIXES = ['oauth:', 'file:']
+const defaultEvictable = (key: string) => EVICTABLE_PREFIXES.some(prefix => key.startsWith(prefix))
+
+export function createMemoryStore(now: () => number = Date.now, options: MemoryStoreOptions = {}): KeyValueStore {
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
+  const evictable = options.evictable ?? defaultEvictable
   const entries = new Map<string, Entry>()
-  const sweep = setInterval(() => {
+  const sweepExpired = () => {
     const t = now()
     for (const [key, entry] of entries) {
       if (entry.expiresAt <= t)
         entries.delete(key)
     }
-  }, 60_000)
+  }
+  const sweep = setInterval(sweepExpired, 60_000)
   sweep.unref()
+
+  /** Room for one new key: expired entries first, then the oldest evictable one; else the store is full. */
+  const makeRoom = () => {
+    if (entries.size < maxEntries)
+      return
+    sweepExpired()
+    if (entries.size < maxEntries)
+      return
+    for (const key of entries.keys()) {
+      if (evictable(key)) {
+        entries.delete(key)
+        return
+      }
+    }
+    throw new StoreFullError(entries.size)
+  }
 
   const live = (key: string) => {
     const entry = entries.get(key)
@@ -25,18 +55,25 @@ export function createMemoryStore(now: () => number = Date.now): KeyValueStore {
     return entry
   }
 
+  // Map order is insertion order; a rewritten key moves to the end, so "oldest" means least recently written.
+  const write = (key: string, entry: Entry) => {
+    if (!entries.delete(key))
+      makeRoom()
+    entries.set(key, entry)
+  }
+
   return {
     async get(key) {
       return live(key)?.value ?? null
     },
     async set(key, value, ttlMs) {
-      entries.set(key, { value, expiresAt: now() + ttlMillis(ttlMs) })
+      write(key, { value, expiresAt: now() + ttlMillis(ttlMs) })
     },
     async setIfAbsent(key, value, ttlMs) {
       const expiresAt = now() + ttlMillis(ttlMs)
       if (live(key))
         return false
-      entries.set(key, { value, expiresAt })
+      write(key, { value, expiresAt })
       return true
     },
     async deleteIfEquals(key, expected) {

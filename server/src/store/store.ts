@@ -19,6 +19,17 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * The memory store is full of live records it must not drop (idempotency records: dropping one would let a retry
+ * send a follow-up twice). Answered as 503 STORE_FULL; the message is for the operator's log.
+ */
+export class StoreFullError extends Error {
+  constructor(readonly entries: number) {
+    super(`memory store full (${entries} live entries that cannot be dropped): set REDIS_URL to keep them in Redis`)
+    this.name = 'StoreFullError'
+  }
+}
+
 /** A TTL in whole milliseconds (at least 1); a negative or non-finite TTL is a programming error, not an outage. */
 export function ttlMillis(ttlMs: number): number {
   if (!Number.isFinite(ttlMs) || ttlMs < 0)

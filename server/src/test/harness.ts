@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream'
+import type { UploadLimits } from '../features/files/upload-slots'
 import type { Sandbox, SandboxOptions } from '../sandbox'
 import type { RunningServer } from '../server'
 import type { KeyValueStore } from '../store/store'
@@ -22,7 +23,7 @@ export interface ApiInit { method?: string, body?: unknown, cookie?: string, hea
 export interface ApiResponse { status: number, headers: Headers, body: any }
 
 /** The real server with the real clients, talking over loopback HTTP to a sandbox the test can inspect and fault. */
-export async function startTestServer(options: { sandbox?: SandboxOptions, env?: Record<string, string>, store?: KeyValueStore, webDistDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { sandbox?: SandboxOptions, env?: Record<string, string>, store?: KeyValueStore, webDistDir?: string, uploadLimits?: UploadLimits } = {}): Promise<TestServer> {
   const sandbox = await startSandbox(options.sandbox)
   const settings = loadSettings({
     NODE_ENV: 'test',
@@ -39,7 +40,7 @@ export async function startTestServer(options: { sandbox?: SandboxOptions, env?:
   const logLines: string[] = []
   const sink = { write: (line: string) => logLines.push(line) } as unknown as Writable
   const logger = createLogger('debug', sink)
-  const running = await startServer(settings, { sandbox, logger, ...(options.store && { store: options.store }) })
+  const running = await startServer(settings, { sandbox, logger, ...(options.store && { store: options.store }), ...(options.uploadLimits && { uploadLimits: options.uploadLimits }) })
 
   const api = async (path: string, init: ApiInit = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...init.headers }

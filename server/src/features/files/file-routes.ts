@@ -6,12 +6,13 @@ import { sessionUser } from '../../session-middleware'
 import { contentMatchesType } from './file-content'
 import { recordUpload } from './file-records'
 import { decodeFileName, isAllowedFile, MAX_FILE_BYTES } from './file-rules'
+import { uploadSlots } from './upload-slots'
 
-export function fileRoutes({ pulan, store }: AppDeps): Router {
+export function fileRoutes({ pulan, store, uploadLimits }: AppDeps): Router {
   const router = Router()
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6 } })
 
-  router.post('/', (req, res, next) => {
+  router.post('/', uploadSlots(uploadLimits), (req, res, next) => {
     upload.single('file')(req, res, (error: unknown) => {
       if (error instanceof multer.MulterError) {
         if (error.code === 'LIMIT_FILE_SIZE')
