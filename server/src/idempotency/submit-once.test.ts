@@ -7,7 +7,7 @@ import { createIdempotency } from './idempotency'
 import { SendFailure, submitOnce } from './submit-once'
 
 const WORDS = { what: '这件事', outcomeUnknown: '结果未知' }
-const log = { error: vi.fn() }
+const log = { error: vi.fn(), warn: vi.fn() }
 
 function setUp(store: KeyValueStore = createMemoryStore()) {
   const idempotency = createIdempotency(store)

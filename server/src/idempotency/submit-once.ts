@@ -24,7 +24,7 @@ export interface OnceRequest {
   key: string
   body: unknown
   requestId: unknown
-  log: Pick<Logger, 'error'>
+  log: Pick<Logger, 'error' | 'warn'>
 }
 
 export interface OnceAnswer { status: number, body: unknown, replayed: boolean }
