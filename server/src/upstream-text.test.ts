@@ -5,7 +5,7 @@ import { authorizeAt, startTestServer, TEST_PUBLIC_URL } from './test/harness'
 import { fullSubmission, newKey } from './test/submission'
 
 // What WeCom really writes into errmsg: our server's egress IP and a hint.
-const WECOM_ERRMSG = 'not allow to access from your ip, hint: [1700000000_1_abc], from ip: 203.0.113.77, more info at https://open.work.weixin.qq.com/devtool/query?e=60020'
+const WECOM_ERRMSG = 'invalid parameter, hint: [1700000000_1_abc], from ip: 203.0.113.77, more info at https://open.work.weixin.qq.com/devtool/query?e=40058'
 const PULAN_MSG = '内部错误 host=10.1.2.3 trace=pulan-internal-9f8e'
 
 let server: TestServer
@@ -22,7 +22,7 @@ const leaks = (text: string) => /203\.0\.113\.77|from ip|hint:|10\.1\.2\.3|pulan
 describe('upstream error text stays in the log', () => {
   it('shows a fixed Chinese sign-in page with the code when WeCom rejects the sign-in code lookup', async () => {
     const started = await authorizeAt(server.url)
-    server.sandbox.faults.set('wecom.getuserinfo', { kind: 'rejected', code: 60020, msg: WECOM_ERRMSG })
+    server.sandbox.faults.set('wecom.getuserinfo', { kind: 'rejected', code: 40058, msg: WECOM_ERRMSG })
     const done = await server.api(started.path, { cookie: started.cookie })
     expect(done.status).toBe(502)
     expect(done.body).toContain('UPSTREAM_REJECTED')
@@ -32,8 +32,8 @@ describe('upstream error text stays in the log', () => {
   })
 
   it('answers an API call with the fixed message and code when WeCom rejects the ticket request', async () => {
-    server.sandbox.faults.set('wecom.jsapiTicket', { kind: 'rejected', code: 60020, msg: WECOM_ERRMSG })
-    server.sandbox.faults.set('wecom.agentTicket', { kind: 'rejected', code: 60020, msg: WECOM_ERRMSG })
+    server.sandbox.faults.set('wecom.jsapiTicket', { kind: 'rejected', code: 40058, msg: WECOM_ERRMSG })
+    server.sandbox.faults.set('wecom.agentTicket', { kind: 'rejected', code: 40058, msg: WECOM_ERRMSG })
     const response = await server.api('/api/jssdk/config', { body: { url: `${TEST_PUBLIC_URL}/?fresh=${newKey()}` }, cookie })
     expect(response.status).toBe(502)
     expect(response.body.error.code).toBe('UPSTREAM_REJECTED')

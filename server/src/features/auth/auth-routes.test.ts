@@ -87,10 +87,10 @@ describe('weCom OAuth2 sign-in', () => {
 
 describe('sign-in edge cases', () => {
   it('sends a second callback for someone already signed in to the page, not to an error', async () => {
-    const { callback } = await authorize('/?customer=wmDemoChenJing01')
-    const first = await server.api(`${callback.pathname}${callback.search}`)
+    const { callback, cookie: binding } = await authorize('/?customer=wmDemoChenJing01')
+    const first = await server.api(`${callback.pathname}${callback.search}`, { cookie: binding })
     const cookie = first.headers.getSetCookie().find(c => c.startsWith('fu_session='))!.split(';')[0]!
-    const second = await server.api(`${callback.pathname}${callback.search}`, { cookie })
+    const second = await server.api(`${callback.pathname}${callback.search}`, { cookie: `${cookie}; ${binding}` })
     expect(second.status).toBe(302)
     expect(second.headers.get('location')).toBe('/')
   })
@@ -101,7 +101,8 @@ describe('sign-in edge cases', () => {
     const page = await (await fetch(authorizeUrl)).text()
     const chosen = await fetch(new URL(pickLink(page, 'guest'), authorizeUrl), { redirect: 'manual' })
     const callback = new URL(chosen.headers.get('location')!)
-    const done = await server.api(`${callback.pathname}${callback.search}`)
+    const binding = login.headers.getSetCookie().find(c => c.startsWith('fu_signin='))!.split(';')[0]!
+    const done = await server.api(`${callback.pathname}${callback.search}`, { cookie: binding })
     expect(done.status).toBe(403)
     expect(done.body).toContain('不是本企业的成员')
     expect(done.headers.getSetCookie().filter(c => c.startsWith('fu_session='))).toEqual([])
@@ -114,16 +115,16 @@ describe('sign-in edge cases', () => {
     }],
     ['a code WeCom does not know', async (q: URLSearchParams) => q.set('code', 'not-a-real-code')],
   ])('starts the sign-in once more by itself on %s, then signs in; a second failure shows the error', async (_name, spoil) => {
-    const { callback } = await authorize('/?customer=wmDemoChenJing01')
+    const { callback, cookie: binding } = await authorize('/?customer=wmDemoChenJing01')
     await spoil(callback.searchParams)
-    const first = await server.api(`/auth/callback?${callback.searchParams}`)
+    const first = await server.api(`/auth/callback?${callback.searchParams}`, { cookie: binding })
     expect(first.status).toBe(302)
     expect(first.headers.get('location')).toBe(`/auth/login?returnTo=${encodeURIComponent('/?customer=wmDemoChenJing01')}`)
     const retried = first.headers.getSetCookie().find(c => c.startsWith('fu_oauth_retry='))!.split(';')[0]!
 
     // The restarted sign-in works: a fresh code signs in and clears the marker.
     const again = await authorize('/?customer=wmDemoChenJing01')
-    const done = await server.api(`${again.callback.pathname}${again.callback.search}`, { cookie: retried })
+    const done = await server.api(`${again.callback.pathname}${again.callback.search}`, { cookie: `${retried}; ${again.cookie}` })
     expect(done.status).toBe(302)
     expect(done.headers.get('location')).toBe('/?customer=wmDemoChenJing01')
     expect(done.headers.getSetCookie().some(c => c.startsWith('fu_session='))).toBe(true)
@@ -131,7 +132,7 @@ describe('sign-in edge cases', () => {
     // Had the restarted one failed too, the salesperson sees the error instead of a loop.
     const spoiled = await authorize()
     await spoil(spoiled.callback.searchParams)
-    const shown = await server.api(`/auth/callback?${spoiled.callback.searchParams}`, { cookie: retried })
+    const shown = await server.api(`/auth/callback?${spoiled.callback.searchParams}`, { cookie: `${retried}; ${spoiled.cookie}` })
     expect(shown.status).toBe(400)
     expect(shown.body).toContain('授权码无效或已使用')
     expect(shown.headers.getSetCookie().some(c => c.startsWith('fu_session='))).toBe(false)

@@ -13,7 +13,7 @@ const credentials = {
   PULAN_APP_KEY: 'pulan-key',
   PULAN_APP_SECRET: 'pulan-secret-value',
 }
-const production = { ...credentials, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://followup.example.com' }
+const production = { ...credentials, NODE_ENV: 'production', SESSION_SECRET: 'q7Vd2LmX9sPzR4tYb8NcW1kJfH6gA3eU', PUBLIC_URL: 'https://followup.example.com' }
 
 function fileWith(content: string) {
   const path = join(mkdtempSync(join(tmpdir(), 'lines-')), 'business-lines.json')
