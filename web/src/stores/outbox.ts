@@ -117,7 +117,7 @@ export const useOutboxStore = defineStore('outbox', () => {
    */
   function resendAsNew(key: string) {
     const entry = find(key)
-    if (!entry)
+    if (!entry || !mine(entry))
       return null
     remove(key)
     const { customerName, businessName, stageChange, firstAnswer } = entry
@@ -126,6 +126,9 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   /** The salesperson found the record in 谱蓝云: stop confirming, keep the draft until they clear it. */
   function forget(key: string) {
+    const entry = find(key)
+    if (entry && !mine(entry))
+      return
     remove(key)
   }
 
