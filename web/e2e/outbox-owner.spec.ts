@@ -43,6 +43,10 @@ test('a follow-up queued by one salesperson is not sent after another signs in o
   await li.waitForTimeout(3000)
   expect(liPosts).toEqual([])
   await expect(li.getByTestId('pending-banner')).toHaveCount(0)
+  // Nor does she see what he typed: drafts belong to their salesperson too.
+  await li.getByTestId('template-10').click()
+  await expect(li.getByTestId('draft-restored')).toHaveCount(0)
+  await expect(li.locator('[data-testid="module-21-input"] textarea')).toHaveValue('')
   await saveScreen(li, '20-other-salesperson-queue-untouched')
   expect((await sandbox.records()).addFollows).toHaveLength(0)
   await li.close()
@@ -56,4 +60,5 @@ test('a follow-up queued by one salesperson is not sent after another signs in o
   expect(backPosts).toEqual([queued[0].key])
   expect((await sandbox.records()).addFollows[0]).toMatchObject({ userId: 101, businessId: 1006 })
   await expect.poll(() => back.evaluate(() => localStorage.getItem('followup:outbox'))).toBe('[]')
+  await saveScreen(back, '20-owner-back-queue-sent')
 })

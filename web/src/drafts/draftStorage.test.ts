@@ -3,14 +3,30 @@ import type { DraftTarget } from './useDraftAutosave'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { form } from '../testing/fixtures'
-import { clearDraft, draftKey, lastDraftBusiness, loadDraft, saveDraft } from './draftStorage'
+import { clearDraft, draftKey, lastDraftBusiness, loadDraft, saveDraft, setDraftOwner } from './draftStorage'
 import { useDraftAutosave } from './useDraftAutosave'
 
 const photo = { fileId: 9, fileName: 'a.jpg', fileUrl: 'https://files.example.test/a.jpg', fileSize: 1200 }
 
 describe('drafts', () => {
-  beforeEach(() => localStorage.clear())
+  beforeEach(() => {
+    localStorage.clear()
+    setDraftOwner('zhangwei')
+  })
   afterEach(() => vi.useRealTimers())
+
+  it('keeps each salesperson\'s drafts to them on a shared device', () => {
+    saveDraft('wm1', 100, form({ remark: '张伟的草稿' }))
+    setDraftOwner('lina')
+    expect(loadDraft('wm1', 100)).toBeNull()
+    expect(lastDraftBusiness('wm1')).toBeNull()
+    clearDraft('wm1', 100)
+    saveDraft('wm1', 100, form({ remark: '李娜的草稿' }))
+    setDraftOwner('zhangwei')
+    expect(loadDraft('wm1', 100)?.remark).toBe('张伟的草稿')
+    setDraftOwner(null)
+    expect(loadDraft('wm1', 100)).toBeNull()
+  })
 
   it('restores a saved draft per customer and opportunity, uploaded files included', () => {
     const typed = form({ remark: '带样品', answers: { 14: { files: [photo] } } })

@@ -5,9 +5,22 @@ const VERSION = 1
 
 interface StoredDraft { v: number, savedAt: string, form: FollowUpForm }
 
-export function draftKey(externalUserId: string, businessId: number) {
-  return `${PREFIX}${externalUserId}:${businessId}`
+/**
+ * Drafts belong to the salesperson who typed them: on a shared device, whoever signs in next sees none of them
+ * (and cannot send or clear them). The session sets the owner once it knows who is signed in; until then there
+ * are no drafts to read or write.
+ */
+let owner: string | null = null
+
+export function setDraftOwner(salesperson: string | null) {
+  owner = salesperson
 }
+
+export function draftKey(externalUserId: string, businessId: number) {
+  return `${PREFIX}${owner}:${externalUserId}:${businessId}`
+}
+
+const lastKey = (externalUserId: string) => `${PREFIX}last:${owner}:${externalUserId}`
 
 function read<T>(key: string): T | null {
   try {
@@ -21,15 +34,19 @@ function read<T>(key: string): T | null {
 }
 
 export function loadDraft(externalUserId: string, businessId: number): FollowUpForm | null {
+  if (!owner)
+    return null
   const stored = read<StoredDraft>(draftKey(externalUserId, businessId))
   return stored?.v === VERSION && stored.form && typeof stored.form === 'object' ? stored.form : null
 }
 
 export function saveDraft(externalUserId: string, businessId: number, form: FollowUpForm) {
+  if (!owner)
+    return
   const stored: StoredDraft = { v: VERSION, savedAt: new Date().toISOString(), form }
   try {
     localStorage.setItem(draftKey(externalUserId, businessId), JSON.stringify(stored))
-    localStorage.setItem(`${PREFIX}last:${externalUserId}`, String(businessId))
+    localStorage.setItem(lastKey(externalUserId), String(businessId))
   }
   catch (error) {
     console.warn('草稿保存失败', error)
@@ -37,11 +54,14 @@ export function saveDraft(externalUserId: string, businessId: number, form: Foll
 }
 
 export function clearDraft(externalUserId: string, businessId: number) {
-  localStorage.removeItem(draftKey(externalUserId, businessId))
+  if (owner)
+    localStorage.removeItem(draftKey(externalUserId, businessId))
 }
 
 /** The opportunity whose draft was saved last for this customer, so reopening lands on it. */
 export function lastDraftBusiness(externalUserId: string): number | null {
-  const value = Number(localStorage.getItem(`${PREFIX}last:${externalUserId}`))
+  if (!owner)
+    return null
+  const value = Number(localStorage.getItem(lastKey(externalUserId)))
   return Number.isInteger(value) && value > 0 ? value : null
 }

@@ -2,10 +2,11 @@ import type { CustomerContext, Me } from '@app/shared'
 import type { Platform } from '../platform'
 import type { StartProblem } from './problem'
 import { defineStore } from 'pinia'
-import { markRaw, ref, shallowRef } from 'vue'
+import { markRaw, ref, shallowRef, watch } from 'vue'
 import { getBoot, getCustomerContext } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
 import { readBoot } from '../boot'
+import { setDraftOwner } from '../drafts/draftStorage'
 import { choosePlatform, GROUP_ENTRY, isCustomerEntry, PlatformError } from '../platform'
 import { reportPlatformProblem, whenSignatureReported } from '../platform/report'
 import { contextCache } from './contextCache'
@@ -17,6 +18,8 @@ export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem
 export const useSessionStore = defineStore('session', () => {
   const phase = ref<SessionPhase>('starting')
   const me = ref<Me | null>(null)
+  // Drafts on this device are read and written as whoever is signed in now.
+  watch(me, person => setDraftOwner(person?.wecomUserId ?? null), { flush: 'sync' })
   const sandbox = ref(false)
   const platform = shallowRef<Platform | null>(null)
   const sdkProblem = ref<string | null>(null)
