@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The follow-up app in one small image: the Express server (run from TypeScript by tsx) serving the built page.
+# The follow-up app in one small image: the Express server (built once to JavaScript) serving the built page.
 # docker build -t followup . && docker run -p 3000:3000 --env-file server/.env followup   (see docs/deploy.md)
 
 FROM node:20-bookworm-slim AS base
@@ -11,11 +11,11 @@ COPY shared/package.json shared/
 COPY server/package.json server/
 COPY web/package.json web/
 
-# Builds the page into web/dist with every dependency (Vite, Vue, Vant).
+# Builds the page into web/dist and the server into server/dist with every dependency (Vite, esbuild).
 FROM base AS build
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm --filter @app/web build
+RUN pnpm --filter @app/web build && pnpm --filter @app/server build
 
 # Only the server's production dependencies (and @app/shared's): no Vite, Vitest or TypeScript compiler.
 FROM base AS prod-deps
@@ -29,11 +29,9 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=prod-deps /app/shared/node_modules ./shared/node_modules
 COPY --from=prod-deps /app/server/node_modules ./server/node_modules
-COPY package.json pnpm-workspace.yaml tsconfig.base.json ./
-COPY shared/package.json shared/tsconfig.json ./shared/
-COPY shared/src ./shared/src
-COPY server/package.json server/tsconfig.json ./server/
-COPY server/src ./server/src
+COPY package.json pnpm-workspace.yaml ./
+COPY server/package.json ./server/
+COPY --from=build /app/server/dist ./server/dist
 COPY --from=build /app/web/dist ./web/dist
 # Files are root-owned and read-only to the app; it runs as the image's unprivileged "node" user.
 USER node
@@ -41,4 +39,4 @@ WORKDIR /app/server
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/index.ts"]
+CMD ["node", "--enable-source-maps", "dist/index.js"]

@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 source .ci/pnpm.sh
 pnpm install --frozen-lockfile
 pnpm --filter @app/web build
+# The server runs as built JavaScript (no TypeScript compile at start-up).
+pnpm --filter @app/server build
 exec pnpm --filter @app/server start

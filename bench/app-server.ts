@@ -1,7 +1,7 @@
 import type { Spawned } from './processes'
 import { SANDBOX_CREDENTIALS } from '../server/src/sandbox/demo-data'
 import { SERVER_ENTRY } from './paths'
-import { freePort, SESSION_SECRET, spawnTs, waitFor200 } from './processes'
+import { freePort, SESSION_SECRET, spawnNode, waitFor200 } from './processes'
 
 export interface AppServer extends Spawned {
   url: string
@@ -27,7 +27,7 @@ function common(port: number, url: string, logLevel: string): Record<string, str
 
 async function started(env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<Spawned & { startMs: number }> {
   const begin = performance.now()
-  const server = spawnTs(SERVER_ENTRY, env, undefined, nodeArgs)
+  const server = spawnNode(SERVER_ENTRY, env, undefined, nodeArgs)
   try {
     const ready = await waitFor200(`${url}/healthz`, server)
     return { ...server, startMs: ready - begin }

@@ -23,12 +23,17 @@ export interface Spawned {
   stop: () => Promise<void>
 }
 
-/**
- * Runs a TypeScript entry with `node --import tsx` from bench/ (no `.env` there, so only the given environment
- * counts). stdout is read line by line when `onLine` is given, otherwise discarded.
- */
+/** Runs a TypeScript entry with `node --import tsx` (the bench's own helper processes); see spawnNode. */
 export function spawnTs(entry: string, env: Record<string, string>, onLine?: (line: string) => void, nodeArgs: string[] = []): Spawned {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  return spawnNode(entry, env, onLine, [...nodeArgs, '--import', 'tsx'])
+}
+
+/**
+ * Runs a JavaScript entry with node from bench/ (no `.env` there, so only the given environment counts). stdout is
+ * read line by line when `onLine` is given, otherwise discarded.
+ */
+export function spawnNode(entry: string, env: Record<string, string>, onLine?: (line: string) => void, nodeArgs: string[] = []): Spawned {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: BENCH_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env },
     stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe'],

@@ -54,16 +54,17 @@ export function openingTable(result: OpeningResult): string {
 export function serverTable(result: ServerLoadResult): string {
   const rows: string[][] = []
   for (const c of result.comparisons) {
-    rows.push([c.endpoint, 'ours', String(c.ours.requestsPerSecond), `${c.ours.p50Ms} ms`, `${c.ours.p99Ms} ms`, `${c.throughputRatio}x`, `+${c.addedP50Ms} ms`])
-    rows.push(['', 'bare', String(c.bare.requestsPerSecond), `${c.bare.p50Ms} ms`, `${c.bare.p99Ms} ms`, '', ''])
+    rows.push([c.endpoint, 'ours', String(c.ours.requestsPerSecond), `${c.ours.p50Ms} ms`, `${c.ours.p99Ms} ms`, `${c.throughputRatio}x`, `+${c.addedP50Ms} ms`, `${c.bareRatio}x`])
+    rows.push(['', 'Express floor', String(c.floor.requestsPerSecond), `${c.floor.p50Ms} ms`, `${c.floor.p99Ms} ms`, '', '', ''])
+    rows.push(['', 'bare node:http', String(c.bare.requestsPerSecond), `${c.bare.p50Ms} ms`, `${c.bare.p99Ms} ms`, '', '', ''])
     if (c.bareSameCalls)
-      rows.push(['', 'bare, same 4 upstream calls', String(c.bareSameCalls.requestsPerSecond), `${c.bareSameCalls.p50Ms} ms`, `${c.bareSameCalls.p99Ms} ms`, '', ''])
+      rows.push(['', 'bare, same 4 upstream calls', String(c.bareSameCalls.requestsPerSecond), `${c.bareSameCalls.p50Ms} ms`, `${c.bareSameCalls.p99Ms} ms`, '', '', ''])
   }
-  return `Server on loopback (${result.connections} connections, ${result.seconds} s each; the sandbox in its own process)\n${table(['endpoint', 'server', 'req/s', 'p50', 'p99', 'ours/bare', 'added p50'], rows)}`
+  return `Server on loopback (${result.connections} connections, ${result.seconds} s each; the sandbox in its own process)\n${table(['endpoint', 'server', 'req/s', 'p50', 'p99', 'ours/floor', 'added p50', 'ours/bare'], rows)}`
 }
 
 export function startupTable(result: StartupResult): string {
-  return `Start-up: ${result.command}, spawn -> /healthz 200\n${table(['runs', 'median', 'of which: empty node', 'empty node + tsx loader'], [[result.runsMs.map(fmtMs).join(', '), fmtMs(result.medianMs), fmtMs(result.nodeBootMs), fmtMs(result.tsxBootMs)]])}`
+  return `Start-up: ${result.command}, spawn -> /healthz 200\n${table(['runs', 'median', 'of which: empty node'], [[result.runsMs.map(fmtMs).join(', '), fmtMs(result.medianMs), fmtMs(result.nodeBootMs)]])}`
 }
 
 export function budgetsTable(checks: BudgetCheck[]): string {

@@ -1,4 +1,4 @@
-// `pnpm bench [--quick]`: measures opening, weight, server throughput and start-up against the budgets of issue 6,
+// `pnpm bench [--quick]`: measures opening, weight, server throughput and start-up against the budgets of issue 16,
 // prints tables and writes bench/results.json. Exits 0 when a budget is missed (it reports); non-zero only when the
 // bench itself breaks. --quick: one run and a few seconds per measurement, for CI.
 import { execFileSync } from 'node:child_process'
@@ -23,8 +23,9 @@ const began = performance.now()
 const say = (text: string) => console.log(`\n${text}`)
 const step = (text: string) => console.error(`› ${text} (${((performance.now() - began) / 1000).toFixed(0)} s)`)
 
-step('building the page (pnpm --filter @app/web build)')
+step('building the page and the server (pnpm build)')
 execFileSync('pnpm', ['--filter', '@app/web', 'build'], { cwd: REPO_DIR, stdio: ['ignore', 'ignore', 'inherit'] })
+execFileSync('pnpm', ['--filter', '@app/server', 'build'], { cwd: REPO_DIR, stdio: ['ignore', 'ignore', 'inherit'] })
 
 step('weight: initial JS and CSS, and a sourcemap build for the largest modules')
 const initial = weightSet(initialFiles())
@@ -41,7 +42,7 @@ const requestedFirst = weightSet(firstCold.timings.resources
   .filter(r => r.startTime < firstCold.readyMs && /^\/assets\/.+\.(?:js|css)$/.test(r.name))
   .map(r => r.name.slice(1)))
 
-step(`server: ours and bare, ${plan.loadSeconds} s per measurement`)
+step(`server: ours, the Express floor and bare node:http, ${plan.loadSeconds} s per measurement`)
 const server = await measureServerLoad(plan.loadSeconds, plan.warmSeconds)
 
 step('server: CPU profile of ours under load, per endpoint (for the breakdown)')

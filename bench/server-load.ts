@@ -15,18 +15,25 @@ import { round } from './stats'
 export interface Comparison {
   endpoint: string
   ours: LoadFigures
+  /** Express 5 doing the same upstream work with no other middleware: the reference of the budget. */
+  floor: LoadFigures
   bare: LoadFigures
-  /** ours / bare requests per second. */
+  /** ours / floor requests per second. */
   throughputRatio: number
-  /** ours p50 - bare p50, in ms. */
+  /** ours p50 - floor p50, in ms. */
   addedP50Ms: number
+  /** ours / bare node:http, for comparison with earlier runs. */
+  bareRatio: number
   /** Follow-ups only: a bare server making the same upstream calls as ours (3 reads + the POST), for the breakdown. */
   bareSameCalls?: LoadFigures
 }
 
 export interface ServerLoadResult { seconds: number, connections: number, comparisons: Comparison[] }
 
-const BARE_ENTRY = fileURLToPath(new URL('./bare-server.ts', import.meta.url))
+const REFERENCE_ENTRIES = {
+  bare: fileURLToPath(new URL('./bare-server.ts', import.meta.url)),
+  floor: fileURLToPath(new URL('./express-floor.ts', import.meta.url)),
+}
 
 async function uploadDemoFile(server: AppServer, cookie: string) {
   const form = new FormData()
@@ -47,19 +54,19 @@ async function fixedAddFollowFields(upstream: Upstream) {
   return { templateId, templateName, version, userId, detailList }
 }
 
-async function startBare(upstream: Upstream, fixed: object): Promise<Spawned & { url: string }> {
+async function startReference(kind: keyof typeof REFERENCE_ENTRIES, upstream: Upstream, fixed: object): Promise<Spawned & { url: string }> {
   const port = await freePort()
   let listening: () => void
   const ready = new Promise<void>((resolve) => {
     listening = resolve
   })
-  const bare = spawnTs(BARE_ENTRY, {
+  const bare = spawnTs(REFERENCE_ENTRIES[kind], {
     BARE_PORT: String(port),
     BARE_PULAN_BASE_URL: upstream.pulanBaseUrl,
     BARE_WECOM_BASE_URL: upstream.wecomBaseUrl,
     BARE_ADD_FOLLOW_FIXED: JSON.stringify(fixed),
   }, line => line === 'listening' && listening())
-  const exited = new Promise<never>((_, reject) => bare.child.once('exit', code => reject(new Error(`bare server exited (${code})\n${bare.stderr()}`))))
+  const exited = new Promise<never>((_, reject) => bare.child.once('exit', code => reject(new Error(`${kind} server exited (${code})\n${bare.stderr()}`))))
   exited.catch(() => {})
   await Promise.race([ready, exited])
   return { ...bare, url: `http://127.0.0.1:${port}` }
@@ -75,13 +82,25 @@ export async function prepareRequests(ours: AppServer) {
   return { cookie, submission, jssdkBody: { url: `${ours.url}/?customer=${CHEN_JING.externalUserId}#/` } }
 }
 
-function compare(endpoint: string, ours: LoadFigures, bare: LoadFigures): Comparison {
+function compare(endpoint: string, ours: LoadFigures, floor: LoadFigures, bare: LoadFigures): Comparison {
   assertHealthy(`ours ${endpoint}`, ours)
+  assertHealthy(`Express floor ${endpoint}`, floor)
   assertHealthy(`bare ${endpoint}`, bare)
-  return { endpoint, ours, bare, throughputRatio: round(ours.requestsPerSecond / bare.requestsPerSecond, 2), addedP50Ms: round(ours.p50Ms - bare.p50Ms, 2) }
+  return {
+    endpoint,
+    ours,
+    floor,
+    bare,
+    throughputRatio: round(ours.requestsPerSecond / floor.requestsPerSecond, 2),
+    addedP50Ms: round(ours.p50Ms - floor.p50Ms, 2),
+    bareRatio: round(ours.requestsPerSecond / bare.requestsPerSecond, 2),
+  }
 }
 
-/** POST /api/follow-ups and POST /api/jssdk/config, ours and bare, one after the other against one sandbox process. */
+/**
+ * POST /api/follow-ups and POST /api/jssdk/config: ours, the Express floor and the bare server, one after the other
+ * against one sandbox process, in the same run (so the ratios compare like with like on a noisy machine).
+ */
 export async function measureServerLoad(seconds: number, warmSeconds: number, connections = 10): Promise<ServerLoadResult> {
   const upstream = await startUpstream()
   const stops: (() => Promise<void>)[] = [upstream.stop]
@@ -89,22 +108,24 @@ export async function measureServerLoad(seconds: number, warmSeconds: number, co
     const ours = await startLiveModeServer(upstream)
     stops.unshift(ours.stop)
     const { cookie, submission, jssdkBody } = await prepareRequests(ours)
-    const bare = await startBare(upstream, await fixedAddFollowFields(upstream))
+    const fixed = await fixedAddFollowFields(upstream)
+    const floor = await startReference('floor', upstream, fixed)
+    stops.unshift(floor.stop)
+    const bare = await startReference('bare', upstream, fixed)
     stops.unshift(bare.stop)
 
     const run = (url: string, body: unknown, extra: Partial<Parameters<typeof postLoad>[0]> = {}, time = seconds) =>
       postLoad({ url, body, ...extra }, time, connections)
-    const oursFollowUp = { headers: { cookie }, uniqueIdempotencyKey: true }
+    const three = async (path: string, body: unknown, oursExtra: Partial<Parameters<typeof postLoad>[0]>) => {
+      for (const url of [ours.url, floor.url, bare.url])
+        await run(`${url}${path}`, body, url === ours.url ? oursExtra : {}, warmSeconds)
+      return compare(`POST ${path}`, await run(`${ours.url}${path}`, body, oursExtra), await run(`${floor.url}${path}`, body), await run(`${bare.url}${path}`, body))
+    }
 
-    await run(`${ours.url}/api/follow-ups`, submission, oursFollowUp, warmSeconds)
-    await run(`${bare.url}/api/follow-ups`, submission, {}, warmSeconds)
-    const followUps = compare('POST /api/follow-ups', await run(`${ours.url}/api/follow-ups`, submission, oursFollowUp), await run(`${bare.url}/api/follow-ups`, submission))
+    const followUps = await three('/api/follow-ups', submission, { headers: { cookie }, uniqueIdempotencyKey: true })
     followUps.bareSameCalls = await run(`${bare.url}/api/follow-ups?sameReads=1`, submission)
     assertHealthy('bare follow-ups with the same upstream calls', followUps.bareSameCalls)
-
-    await run(`${ours.url}/api/jssdk/config`, jssdkBody, { headers: { cookie } }, warmSeconds)
-    await run(`${bare.url}/api/jssdk/config`, jssdkBody, {}, warmSeconds)
-    const jssdk = compare('POST /api/jssdk/config', await run(`${ours.url}/api/jssdk/config`, jssdkBody, { headers: { cookie } }), await run(`${bare.url}/api/jssdk/config`, jssdkBody))
+    const jssdk = await three('/api/jssdk/config', jssdkBody, { headers: { cookie } })
     return { seconds, connections, comparisons: [followUps, jssdk] }
   }
   finally {

@@ -7,9 +7,8 @@ export interface StartupResult {
   command: string
   runsMs: number[]
   medianMs: number
-  /** For the breakdown: an empty `node -e ''`, and the same with the tsx loader, spawn to exit (median). */
+  /** For the breakdown: an empty `node -e ''`, spawn to exit (median). */
   nodeBootMs: number
-  tsxBootMs: number
 }
 
 function timeToExit(args: string[]): number {
@@ -18,7 +17,7 @@ function timeToExit(args: string[]): number {
   return performance.now() - begin
 }
 
-/** spawn(`node --import tsx server/src/index.ts`, sandbox mode) to the first /healthz 200, several times. */
+/** spawn(`node server/dist/index.js`, the built server in sandbox mode) to the first /healthz 200, several times. */
 export async function measureStartup(runs: number): Promise<StartupResult> {
   const runsMs: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -26,12 +25,11 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
     runsMs.push(round(server.startMs, 0))
     await server.stop()
   }
-  const boots = Array.from({ length: runs }, () => [timeToExit(['-e', '']), timeToExit(['--import', 'tsx', '-e', ''])] as const)
+  const boots = Array.from({ length: runs }, () => timeToExit(['-e', '']))
   return {
-    command: 'node --import tsx server/src/index.ts (SANDBOX=1, NODE_ENV=production)',
+    command: 'node server/dist/index.js (built; SANDBOX=1, NODE_ENV=production)',
     runsMs,
     medianMs: median(runsMs),
-    nodeBootMs: round(median(boots.map(b => b[0])), 0),
-    tsxBootMs: round(median(boots.map(b => b[1])), 0),
+    nodeBootMs: round(median(boots), 0),
   }
 }

@@ -1,0 +1,27 @@
+// Builds the server once into dist/ (one ESM file plus the sandbox's demo templates), so production runs plain
+// JavaScript and never compiles TypeScript at start-up. The workspace's @app/shared ships TypeScript source, so it is
+// bundled in; every npm dependency stays external and is loaded from node_modules as usual.
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { build } from 'esbuild'
+
+const serverDir = new URL('..', import.meta.url)
+const manifest = JSON.parse(readFileSync(new URL('package.json', serverDir), 'utf8'))
+const external = Object.keys(manifest.dependencies).filter(name => !name.startsWith('@app/'))
+const dist = new URL('dist/', serverDir)
+
+rmSync(dist, { recursive: true, force: true })
+await build({
+  entryPoints: [new URL('src/index.ts', serverDir).pathname],
+  outfile: new URL('index.js', dist).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  sourcemap: true,
+  logLevel: 'warning',
+})
+mkdirSync(new URL('sandbox/', dist), { recursive: true })
+// The demo templates are found next to the module that names them: config.ts (sandbox/) and sandbox/templates-file.ts (./).
+for (const target of ['sandbox/templates.json', 'templates.json'])
+  copyFileSync(new URL('src/sandbox/templates.json', serverDir), new URL(target, dist))
