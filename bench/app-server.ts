@@ -18,6 +18,8 @@ function common(port: number, url: string, logLevel: string): Record<string, str
     PUBLIC_URL: url,
     SESSION_SECRET,
     LOG_LEVEL: logLevel,
+    // Any free loopback port for the metrics listener: several checkouts may bench at once.
+    METRICS_PORT: '0',
     // The bench is one salesperson on one IP sending thousands of requests a second.
     RATE_LIMIT_API_PER_USER: '100000000',
     RATE_LIMIT_API_PER_IP: '100000000',

@@ -4,6 +4,7 @@ import type { AppConfig } from './config'
 import type { UploadLimits } from './features/files/upload-slots'
 import type { BusinessLineSource } from './features/opportunities/business-lines'
 import type { LimitStoreFor } from './hardening'
+import type { Metrics } from './metrics/metrics'
 import type { KeyValueStore } from './store/store'
 import type { TemplateRegistry } from './templates'
 import type { PulanClient } from './upstream/pulan'
@@ -27,6 +28,8 @@ import { opportunityRoutes } from './features/opportunities/opportunity-routes'
 import { pageRoutes } from './features/page/page-routes'
 import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
 import { pathOnly } from './logger'
+import { httpMetrics } from './metrics/http-metrics'
+import { metricsWithToken } from './metrics/metrics-endpoint'
 import { requireSession, sessionUser } from './session-middleware'
 
 export interface SandboxCustomer { externalUserId: string, name: string, corpName?: string, avatar?: string }
@@ -44,6 +47,7 @@ export interface AppDeps {
   uploadLimits?: UploadLimits
   /** With REDIS_URL: rate-limit counters shared by every instance; in memory otherwise. */
   rateLimitStoreFor?: LimitStoreFor
+  metrics: Metrics
   /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
   sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
   /** Sandbox mode only: the demo customer groups, for opening a group entry outside WeCom. */
@@ -67,6 +71,9 @@ export function createApp(deps: AppDeps): Express {
   if (config.trustProxy)
     app.set('trust proxy', trustProxySetting(config.trustProxy))
 
+  app.use(httpMetrics(deps.metrics))
+  if (config.metrics.token)
+    app.get('/metrics', metricsWithToken(deps.metrics.registry, config.metrics.token))
   app.use(pinoHttp({
     logger,
     genReqId: (req, res) => {

@@ -30,6 +30,8 @@ export interface AppConfig {
   webDistDir: string
   rateLimits: { apiPerUser: number, apiPerIp: number, authPerIp: number }
   sandboxPorts: { pulan: number, wecom: number }
+  /** Prometheus: its own listener (`port` null = none; 0 = any free port) and/or a bearer token on the app's port. */
+  metrics: { host: string, port: number | null, token: string | undefined }
 }
 
 /** Settings before the upstream is known: in sandbox mode the sandbox supplies base URLs and credentials. */
@@ -77,7 +79,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_API_PER_USER: z.coerce.number().int().min(1).default(240),
   RATE_LIMIT_API_PER_IP: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(600),
+  // Prometheus metrics are not public: their own listener on loopback, and/or /metrics on the app's port with a token.
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 })
+
+/** 9464 (the usual Prometheus exporter port) in a live production start; elsewhere any free port, so runs never collide. */
+const DEFAULT_METRICS_PORT = 9464
 
 const CREDENTIALS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'PULAN_BASE_URL', 'PULAN_APP_KEY', 'PULAN_APP_SECRET'] as const
 
@@ -137,6 +146,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
     webDistDir: WEB_DIST_DIR,
     sandboxPorts: { pulan: e.SANDBOX_PULAN_PORT, wecom: e.SANDBOX_WECOM_PORT },
     rateLimits: { apiPerUser: e.RATE_LIMIT_API_PER_USER, apiPerIp: e.RATE_LIMIT_API_PER_IP, authPerIp: e.RATE_LIMIT_AUTH_PER_IP },
+    metrics: {
+      host: e.METRICS_HOST,
+      port: e.METRICS_PORT === 'off' ? null : e.METRICS_PORT ?? (production && !sandbox ? DEFAULT_METRICS_PORT : 0),
+      token: e.METRICS_TOKEN,
+    },
   }
 }
 

@@ -10,6 +10,9 @@ import { createApp } from './app'
 import { withSandbox } from './config'
 import { loadBusinessLines } from './features/opportunities/business-lines'
 import { createLogger } from './logger'
+import { createMetrics } from './metrics/metrics'
+import { startMetricsServer } from './metrics/metrics-endpoint'
+import { withStoreMetrics } from './metrics/store-metrics'
 import { startSandbox } from './sandbox'
 import { sandboxCustomersOf, sandboxGroupsList } from './sandbox/customer-directory'
 import { createMemoryStore } from './store/memory-store'
@@ -21,6 +24,8 @@ import { createWecomClient } from './upstream/wecom'
 
 export interface RunningServer {
   url: string
+  /** Where the metrics listener answers (`…/metrics`), when it runs. */
+  metricsUrl: string | undefined
   config: AppConfig
   deps: AppDeps
   sandbox: Sandbox | undefined
@@ -48,16 +53,19 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   const ownSandbox = settings.sandbox && !options.sandbox
   const sandbox = options.sandbox ?? (settings.sandbox ? await startSandbox({ host: '127.0.0.1', templatesFile: settings.templatesFile, pulanPort: settings.sandboxPorts.pulan, wecomPort: settings.sandboxPorts.wecom }) : undefined)
   const config: AppConfig = sandbox ? withSandbox(settings, sandbox) : (settings as AppConfig)
-  const store = options.store ?? (config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore())
+  const ownStore = options.store ?? (config.redisUrl ? createRedisStore(config.redisUrl) : createMemoryStore())
   const limitStores = config.redisUrl ? createRedisRateLimitStores(config.redisUrl) : undefined
+  const metrics = createMetrics()
+  const store = withStoreMetrics(ownStore, metrics)
   const deps: AppDeps = {
     config,
     store,
     logger,
+    metrics,
     templates,
     ...(businessLines && { businessLines }),
-    wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs),
-    pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs),
+    wecom: createWecomClient(config.wecom, store, config.upstreamTimeoutMs, undefined, metrics),
+    pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs, undefined, metrics),
     ...(limitStores && { rateLimitStoreFor: limitStores.storeFor }),
     ...(options.uploadLimits && { uploadLimits: options.uploadLimits }),
     ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
@@ -68,12 +76,14 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     listening.once('error', reject)
   })
   server.keepAliveTimeout = 65_000
+  const metricsListener = config.metrics.port === null ? undefined : await startMetricsServer(metrics.registry, config.metrics.host, config.metrics.port)
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  logger.info({ url, publicUrl: config.publicUrl, ...(sandbox && { sandboxPulan: sandbox.pulanBaseUrl, sandboxWecom: sandbox.wecomBaseUrl }) }, 'listening')
+  logger.info({ url, publicUrl: config.publicUrl, metrics: metricsListener?.url ?? (config.metrics.token ? 'app port, bearer token' : 'off'), ...(sandbox && { sandboxPulan: sandbox.pulanBaseUrl, sandboxWecom: sandbox.wecomBaseUrl }) }, 'listening')
 
   return {
     url,
+    metricsUrl: metricsListener?.url,
     config,
     deps,
     sandbox,
@@ -85,10 +95,12 @@ export async function startServer(settings: Settings, options: StartOptions = {}
       const idleSweep = setInterval(() => server.closeIdleConnections(), 50)
       const forced = setTimeout(() => server.closeAllConnections(), 15_000)
       await closed
+      metricsListener?.server.closeAllConnections()
+      await new Promise(resolve => metricsListener ? metricsListener.server.close(resolve) : resolve(undefined))
       clearInterval(idleSweep)
       clearTimeout(forced)
       if (!options.store)
-        await store.close()
+        await ownStore.close()
       await limitStores?.close()
       if (ownSandbox)
         await sandbox?.close()

@@ -25,6 +25,8 @@ export interface OnceRequest {
   body: unknown
   requestId: unknown
   log: Pick<Logger, 'error' | 'warn'>
+  /** Told what the key did (for the metrics). */
+  onOutcome?: (outcome: 'new' | 'replayed' | 'in_flight' | 'unknown_outcome' | 'refused') => void
 }
 
 export interface OnceAnswer { status: number, body: unknown, replayed: boolean }
@@ -40,6 +42,7 @@ export async function submitOnce(idempotency: Idempotency, request: OnceRequest,
   const { owner, key } = request
   const bodyHash = hashBody(request.body)
   const claim = await idempotency.claim(owner, key, bodyHash)
+  request.onOutcome?.(({ 'claimed': 'new', 'replay': 'replayed', 'in-flight': 'in_flight', 'reused': 'refused' } as const)[claim.kind])
   if (claim.kind === 'reused')
     throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '这个提交编号已用于另一份内容，请重新提交')
   if (claim.kind === 'in-flight')
@@ -75,6 +78,8 @@ export async function submitOnce(idempotency: Idempotency, request: OnceRequest,
     }
     // The upstream's own text goes to the log only (the answer carries a fixed message and the code).
     request.log.warn({ upstream: { upstream: upstream.upstream, kind: upstream.kind, ...upstream.detail } }, 'upstream write failed')
+    if (upstream.kind !== 'rejected')
+      request.onOutcome?.('unknown_outcome')
     const outcome = upstream.kind === 'rejected'
       ? upstreamAppError(upstream)
       : new AppError(504, 'UPSTREAM_OUTCOME_UNKNOWN', words.outcomeUnknown)

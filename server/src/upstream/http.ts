@@ -1,13 +1,33 @@
-import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { AxiosRequestConfig, AxiosResponse } from 'axios'
+import type { UpstreamMetrics } from '../metrics/metrics'
 import type { UpstreamName } from './upstream-error'
 import http from 'node:http'
 import https from 'node:https'
 import axios from 'axios'
 import { fromTransportError } from './upstream-error'
 
-/** One keep-alive client per upstream; every status is returned to the caller, which reads the envelope. */
-export function createHttpClient(baseURL: string, timeoutMs: number): AxiosInstance {
-  return axios.create({
+export interface UpstreamHttp {
+  /** One call; every HTTP status is returned to the caller, which reads the envelope. Transport failures throw UpstreamError. */
+  send: (config: AxiosRequestConfig) => Promise<AxiosResponse>
+}
+
+/** The upstream's own code in a JSON answer: WeCom's `errcode`, 谱蓝云's `code`. */
+function codeOf(data: unknown): string {
+  if (!data || typeof data !== 'object')
+    return ''
+  const code = 'errcode' in data ? data.errcode : 'code' in data ? data.code : undefined
+  return typeof code === 'number' ? String(code) : ''
+}
+
+function outcomeOf(response: AxiosResponse, code: string): string {
+  if (response.status < 200 || response.status >= 300)
+    return `http_${response.status}`
+  return code === '' || code === '0' ? 'ok' : 'rejected'
+}
+
+/** One keep-alive client per upstream; every call is counted and timed by path, outcome and upstream code. */
+export function createHttpClient(upstream: UpstreamName, baseURL: string, timeoutMs: number, metrics?: UpstreamMetrics): UpstreamHttp {
+  const client = axios.create({
     baseURL,
     timeout: timeoutMs,
     httpAgent: new http.Agent({ keepAlive: true, maxSockets: 128 }),
@@ -16,14 +36,26 @@ export function createHttpClient(baseURL: string, timeoutMs: number): AxiosInsta
     maxRedirects: 0,
     proxy: false,
   })
-}
-
-export async function send(upstream: UpstreamName, client: AxiosInstance, config: AxiosRequestConfig): Promise<AxiosResponse> {
-  try {
-    return await client.request(config)
+  const observe = (call: string, outcome: string, code: string, began: number) => {
+    metrics?.upstreamCalls.inc({ upstream, call, outcome, code })
+    metrics?.upstreamDuration.observe({ upstream, call, outcome }, (performance.now() - began) / 1000)
   }
-  catch (error) {
-    throw fromTransportError(upstream, error)
+  return {
+    async send(config) {
+      const call = config.url ?? ''
+      const began = performance.now()
+      try {
+        const response = await client.request(config)
+        const code = codeOf(response.data)
+        observe(call, outcomeOf(response, code), code, began)
+        return response
+      }
+      catch (error) {
+        const failure = fromTransportError(upstream, error)
+        observe(call, failure.kind, '', began)
+        throw failure
+      }
+    },
   }
 }
 

@@ -1,9 +1,10 @@
 import type { AddFollowRequest, CreateBusinessRequest } from '@app/shared'
 import type { PulanConfig } from '../config'
+import type { UpstreamMetrics } from '../metrics/metrics'
 import type { KeyValueStore } from '../store/store'
 import { Opportunity, UploadedFile } from '@app/shared'
 import { z } from 'zod'
-import { createHttpClient, send, sleep } from './http'
+import { createHttpClient, sleep } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
 
@@ -30,8 +31,8 @@ export interface UploadInput { buffer: Buffer, fileName: string, mimeType: strin
 
 export type PulanClient = ReturnType<typeof createPulanClient>
 
-export function createPulanClient(config: PulanConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2) {
-  const http = createHttpClient(config.baseUrl, timeoutMs)
+export function createPulanClient(config: PulanConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2, metrics?: UpstreamMetrics) {
+  const http = createHttpClient('pulan', config.baseUrl, timeoutMs, metrics)
 
   function envelopeOf(response: { status: number, data: unknown, headers: Record<string, unknown> }, mayHaveArrived: boolean): Envelope {
     if (response.status === 401)
@@ -50,10 +51,11 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     store,
     upstream: 'pulan',
     key: `pulan:${config.appKey}:access_token`,
+    onRefresh: outcome => metrics?.tokenRefreshes.inc({ upstream: 'pulan', token: 'access_token', outcome }),
     fetch: async () => {
       // The token endpoint backs off on 429 like every other call, so one rate-limited answer heals.
       for (let attempt = 0; ; attempt++) {
-        const response = await send('pulan', http, { method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
+        const response = await http.send({ method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
         const body = envelopeOf(response, false)
         const wait = retryAfterSeconds(response.headers['retry-after'])
         if (body.code === RATE_LIMITED && attempt < maxRateLimitRetries) {
@@ -75,7 +77,7 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     let refreshed = false
     for (let attempt = 0; ; attempt++) {
       const token = await accessToken.get()
-      const response = await send('pulan', http, { ...request, headers: { Authorization: `Bearer ${token}` } })
+      const response = await http.send({ ...request, headers: { Authorization: `Bearer ${token}` } })
       const body = envelopeOf(response, writes)
       if (body.code === TOKEN_INVALID && !refreshed) {
         refreshed = true

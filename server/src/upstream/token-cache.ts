@@ -19,6 +19,8 @@ interface Options {
   upstream: UpstreamName
   key: string
   fetch: () => Promise<FetchedToken>
+  /** Told after every fetch from the upstream (for the metrics). */
+  onRefresh?: (outcome: 'ok' | 'failed') => void
   /** Refresh this long before the upstream's own expiry. */
   marginSeconds?: number
   lockTtlMs?: number
@@ -30,7 +32,7 @@ interface Options {
  * same moment: in-process through one shared promise, across instances through a lock key with expiry whose waiters
  * poll for the result.
  */
-export function createTokenCache({ store, upstream, key, fetch, marginSeconds = 300, lockTtlMs = 15_000, pollMs = 25 }: Options): TokenCache {
+export function createTokenCache({ store, upstream, key, fetch, onRefresh, marginSeconds = 300, lockTtlMs = 15_000, pollMs = 25 }: Options): TokenCache {
   const lockKey = `${key}:lock`
   let inFlight: Promise<string> | undefined
 
@@ -47,7 +49,13 @@ export function createTokenCache({ store, upstream, key, fetch, marginSeconds = 
           const stored = await store.get(key)
           if (stored)
             return stored
-          const token = await fetch()
+          const token = await fetch().then((fetched) => {
+            onRefresh?.('ok')
+            return fetched
+          }, (error: unknown) => {
+            onRefresh?.('failed')
+            throw error
+          })
           const ttlSeconds = Math.max(token.expiresInSeconds - marginSeconds, Math.ceil(token.expiresInSeconds / 2), 1)
           await store.set(key, token.value, ttlSeconds * 1000)
           return token.value

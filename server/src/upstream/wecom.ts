@@ -1,7 +1,8 @@
 import type { WecomConfig } from '../config'
+import type { UpstreamMetrics } from '../metrics/metrics'
 import type { KeyValueStore } from '../store/store'
 import { z } from 'zod'
-import { createHttpClient, send, sleep } from './http'
+import { createHttpClient, sleep } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
 import { wecomGroupCalls } from './wecom-groups'
@@ -31,14 +32,15 @@ export type WecomClient = ReturnType<typeof createWecomClient>
 export type TicketKind = 'jsapi' | 'agent'
 export type CodeOwner = { kind: 'member', userId: string } | { kind: 'not-member' } | { kind: 'invalid-code' }
 
-export function createWecomClient(config: WecomConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2) {
-  const http = createHttpClient(config.apiBase, timeoutMs)
+export function createWecomClient(config: WecomConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2, metrics?: UpstreamMetrics) {
+  const http = createHttpClient('wecom', config.apiBase, timeoutMs, metrics)
+  const counted = (token: string) => (outcome: 'ok' | 'failed') => metrics?.tokenRefreshes.inc({ upstream: 'wecom', token, outcome })
   const prefix = `wecom:${config.corpId}:${config.agentId}`
 
   /** GET, or POST with a JSON body when one is given (groupchat/get). */
   async function get(path: string, params: Record<string, string>, json?: object): Promise<Envelope> {
     for (let attempt = 0; ; attempt++) {
-      const response = await send('wecom', http, json ? { method: 'POST', url: path, params, data: json } : { method: 'GET', url: path, params })
+      const response = await http.send(json ? { method: 'POST', url: path, params, data: json } : { method: 'GET', url: path, params })
       if (response.status === 429 || response.status >= 500)
         throw new UpstreamError('wecom', response.status === 429 ? 'rate-limited' : 'bad-status', false, { status: response.status, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) })
       const body = Envelope.safeParse(response.data)
@@ -62,6 +64,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
     store,
     upstream: 'wecom',
     key: `${prefix}:access_token`,
+    onRefresh: counted('access_token'),
     fetch: async () => {
       const body = await get('/cgi-bin/gettoken', { corpid: config.corpId, corpsecret: config.secret })
       if (body.errcode !== 0 || typeof body.access_token !== 'string')
@@ -85,6 +88,7 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
     store,
     upstream: 'wecom',
     key: `${prefix}:${name}`,
+    onRefresh: counted(name),
     fetch: async () => {
       const body = await withToken(path, params)
       if (body.errcode !== 0 || typeof body.ticket !== 'string')

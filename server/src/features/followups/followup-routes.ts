@@ -15,6 +15,7 @@ const WORDS = {
 export function followUpRoutes(deps: AppDeps): Router {
   const router = Router()
   const idempotency = createIdempotency(deps.store)
+  const onOutcome = deps.metrics.idempotencyOutcome('follow-up')
 
   router.post('/', async (req, res) => {
     const key = IdempotencyKey.safeParse(req.get('Idempotency-Key'))
@@ -25,7 +26,7 @@ export function followUpRoutes(deps: AppDeps): Router {
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log }, WORDS, async () =>
+    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome }, WORDS, async () =>
       ({ status: 201, body: await submitFollowUp(deps, user, key.data, submission.data) }))
     if (answer.replayed)
       res.set('Idempotent-Replayed', 'true')

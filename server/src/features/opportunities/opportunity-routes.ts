@@ -27,7 +27,7 @@ export function opportunityRoutes(deps: AppDeps): Router {
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log }, WORDS, async () =>
+    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome: deps.metrics.idempotencyOutcome('opportunity') }, WORDS, async () =>
       ({ status: 201, body: await createOpportunity(deps, user, key.data, submission.data) }))
     if (answer.replayed)
       res.set('Idempotent-Replayed', 'true')

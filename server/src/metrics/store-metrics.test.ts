@@ -1,0 +1,19 @@
+import type { KeyValueStore } from '../store/store'
+import { describe, expect, it } from 'vitest'
+import { createMemoryStore } from '../store/memory-store'
+import { StoreUnavailableError } from '../store/store'
+import { createMetrics } from './metrics'
+import { withStoreMetrics } from './store-metrics'
+
+describe('store metrics', () => {
+  it('counts a failed operation by name and passes the error on unchanged', async () => {
+    const metrics = createMetrics()
+    const failing: KeyValueStore = { ...createMemoryStore(), get: async () => {
+      throw new StoreUnavailableError('get')
+    } }
+    const store = withStoreMetrics(failing, metrics)
+    await expect(store.get('k')).rejects.toBeInstanceOf(StoreUnavailableError)
+    await store.set('k', 'v', 1000)
+    expect((await metrics.storeErrors.get()).values).toEqual([{ labels: { operation: 'get' }, value: 1 }])
+  })
+})
