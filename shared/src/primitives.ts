@@ -1,21 +1,7 @@
+import { LIMITS } from './constants'
 import { z } from './zod'
 
-export const LIMITS = {
-  detailsPerFollowUp: 50,
-  answersPerModule: 20,
-  contentLength: 2000,
-  remarkLength: 2000,
-  resultLength: 200,
-  nameLength: 100,
-  moduleConfigLength: 10_000,
-  fileNameLength: 255,
-  urlLength: 2048,
-  fileSizeBytes: 20 * 1024 * 1024,
-  /** What our server accepts per upload; the page checks it before uploading (photos are compressed first). */
-  uploadBytes: 10 * 1024 * 1024,
-  scheduleMinutes: 24 * 60,
-  remindMinutes: 7 * 24 * 60,
-} as const
+export { LIMITS } from './constants'
 
 /** A whole number; non-numbers and fractions get their own messages. */
 export function integer(typeMessage: string, integerMessage: string, ...checks: z.core.$ZodCheck<number>[]) {

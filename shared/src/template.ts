@@ -40,8 +40,4 @@ export const TemplatesFile = z.strictObject({
 }).check(ruleAt(file => new Set(file.templates.map(t => t.templateId)).size === file.templates.length, 'templateId 不能重复', ['templates']))
 export type TemplatesFile = z.infer<typeof TemplatesFile>
 
-/** Results offered when a template lists none. */
-export const DEFAULT_RESULTS = [
-  { value: 'finish', label: '已完成' },
-  { value: 'unfinished', label: '未完成' },
-] as const
+export { DEFAULT_RESULTS } from './constants'

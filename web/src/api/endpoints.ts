@@ -1,67 +1,54 @@
-import type { ClientReport, FollowUpSubmission, OpportunityCreateSubmission } from '@app/shared'
-import type { AxiosProgressEvent } from 'axios'
-import { BadSignatureAnswer, BootInfo, CustomerContext, FollowUpReceipt, JssdkConfigResponse, Me, OpportunityCreated, SandboxCustomers, UploadedFile } from '@app/shared'
-import { http, parseWith } from './http'
+import type { ClientReport, CustomerContext, FollowUpSubmission, OpportunityCreateSubmission } from '@app/shared'
+import { checked } from './checked'
+import { request } from './http'
 
 export async function getMe() {
-  const { data } = await http.get('/api/me')
-  return parseWith(Me, data)
+  return checked('Me', await request('/api/me'))
 }
 
 export async function postJssdkConfig(url: string) {
-  const { data } = await http.post('/api/jssdk/config', { url })
-  return parseWith(JssdkConfigResponse, data)
+  return checked('JssdkConfigResponse', await request('/api/jssdk/config', { method: 'post', json: { url } }))
 }
 
-export async function getCustomerContext(externalUserId: string) {
-  const { data } = await http.get(`/api/customers/${encodeURIComponent(externalUserId)}/context`)
-  return parseWith(CustomerContext, data)
+/**
+ * The context at once, for the first screen, and its check against the shared schema, which settles a moment later
+ * (the schemas are not part of the first screen); a context that fails the check is then replaced by an error.
+ */
+export async function getCustomerContext(externalUserId: string): Promise<{ context: CustomerContext, checked: Promise<CustomerContext> }> {
+  const data = await request(`/api/customers/${encodeURIComponent(externalUserId)}/context`)
+  const check = checked('CustomerContext', data)
+  check.catch(() => {})
+  return { context: data as CustomerContext, checked: check }
 }
 
-export async function uploadFile(file: Blob, fileName: string, onProgress?: (percent: number) => void) {
+/** Uploads one file (up to two minutes: a photo on a slow phone network). */
+export async function uploadFile(file: Blob, fileName: string) {
   const form = new FormData()
   form.append('file', file, fileName)
-  const { data } = await http.post('/api/files', form, {
-    timeout: 120_000,
-    onUploadProgress: (event: AxiosProgressEvent) => {
-      if (onProgress && event.total)
-        onProgress(Math.round((event.loaded / event.total) * 100))
-    },
-  })
-  return parseWith(UploadedFile, data)
+  return checked('UploadedFile', await request('/api/files', { method: 'post', body: form, timeout: 120_000 }))
 }
 
 export async function postFollowUp(submission: FollowUpSubmission, idempotencyKey: string) {
-  const { data } = await http.post('/api/follow-ups', submission, {
-    headers: { 'Idempotency-Key': idempotencyKey },
-  })
-  return parseWith(FollowUpReceipt, data)
+  return checked('FollowUpReceipt', await request('/api/follow-ups', { method: 'post', json: submission, headers: { 'Idempotency-Key': idempotencyKey } }))
 }
 
 export async function postOpportunity(submission: OpportunityCreateSubmission, idempotencyKey: string) {
-  const { data } = await http.post('/api/opportunities', submission, {
-    headers: { 'Idempotency-Key': idempotencyKey },
-    timeout: 25_000,
-  })
-  return parseWith(OpportunityCreated, data)
+  return checked('OpportunityCreated', await request('/api/opportunities', { method: 'post', json: submission, headers: { 'Idempotency-Key': idempotencyKey }, timeout: 25_000 }))
 }
 
 export async function getSandboxCustomers() {
-  const { data } = await http.get('/api/sandbox/customers')
-  return parseWith(SandboxCustomers, data)
+  return checked('SandboxCustomers', await request('/api/sandbox/customers'))
 }
 
 /** What the served page carries inline, for a page without it (the Vite dev server). */
 export async function getBoot() {
-  const { data } = await http.get('/api/boot')
-  return parseWith(BootInfo, data)
+  return checked('BootInfo', await request('/api/boot'))
 }
 
 export async function postBadSignature(ticket: 'jsapi' | 'agent') {
-  const { data } = await http.post('/api/jssdk/bad-signature', { ticket }, { timeout: 8000 })
-  return parseWith(BadSignatureAnswer, data)
+  return checked('BadSignatureAnswer', await request('/api/jssdk/bad-signature', { method: 'post', json: { ticket }, timeout: 8000 }))
 }
 
 export async function postClientReport(report: ClientReport) {
-  await http.post('/api/client-reports', report, { timeout: 8000 })
+  await request('/api/client-reports', { method: 'post', json: report, timeout: 8000 })
 }

@@ -1,13 +1,11 @@
-import { GroupView, SandboxGroups } from '@app/shared'
-import { http, parseWith } from './http'
+import { checked } from './checked'
+import { request } from './http'
 
 /** The customer group and its external members, checked by the server for this salesperson. */
 export async function getGroup(chatId: string) {
-  const { data } = await http.get(`/api/groups/${encodeURIComponent(chatId)}`, { timeout: 15_000 })
-  return parseWith(GroupView, data)
+  return checked('GroupView', await request(`/api/groups/${encodeURIComponent(chatId)}`, { timeout: 15_000 }))
 }
 
 export async function getSandboxGroups() {
-  const { data } = await http.get('/api/sandbox/groups')
-  return parseWith(SandboxGroups, data)
+  return checked('SandboxGroups', await request('/api/sandbox/groups'))
 }

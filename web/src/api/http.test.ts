@@ -22,8 +22,15 @@ describe('api client', () => {
     expect(error).toMatchObject({ status, code, message })
   })
 
-  it('rejects a 200 whose body does not match the shared schema', async () => {
+  it('hands over a 200 at once and rejects its schema check when the body does not match the shared schema', async () => {
     server.on('GET', /\/context$/, () => ({ status: 200, body: { customer: {} } }))
+    const answer = await getCustomerContext('wm1')
+    expect(answer.context).toEqual({ customer: {} })
+    await expect(answer.checked).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
+  })
+
+  it('rejects a 200 whose body is not JSON', async () => {
+    server.on('GET', /\/context$/, () => ({ status: 200, body: '<html>portal login</html>' }))
     await expect(getCustomerContext('wm1')).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
   })
 

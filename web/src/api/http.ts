@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@app/shared'
-import { ApiErrorBody } from '@app/shared'
-import axios, { isAxiosError } from 'axios'
+import type { Options } from 'ky'
+import ky, { HTTPError, TimeoutError } from 'ky'
 
 /** Every failed call becomes one of these; `code` is the server's stable code, or NETWORK / BAD_RESPONSE. */
 export class ApiError extends Error {
@@ -15,7 +15,11 @@ export class ApiError extends Error {
   }
 }
 
-export const http = axios.create({ timeout: 30_000, withCredentials: true })
+/** The fetch under the client; tests put an in-memory server here. */
+export const transport: { fetch: typeof fetch } = { fetch: (input, init) => globalThis.fetch(input, init) }
+
+/** The page's one HTTP client (ky over fetch): same-origin cookies, a time limit on every call, no silent retries. */
+export const http = ky.create({ credentials: 'include', timeout: 30_000, retry: 0, fetch: (input, init) => transport.fetch(input, init) })
 
 /** Where the page goes when the session is missing or expired; replaceable in tests. */
 export const auth = {
@@ -25,32 +29,46 @@ export const auth = {
   },
 }
 
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError)
-    return error
-  if (isAxiosError(error) && error.response) {
-    const { status, data } = error.response
-    const body = ApiErrorBody.safeParse(data)
-    if (body.success)
-      return new ApiError(status, body.data.error.code, body.data.error.message, body.data.error.fieldErrors)
-    return new ApiError(status, status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_RESPONSE', `服务暂时不可用（${status}），请稍后再试`)
-  }
-  if (isAxiosError(error) && error.code === 'ECONNABORTED')
-    return new ApiError(0, 'NETWORK', '网络超时，请检查网络后重试')
-  return new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
+interface WireError { error: { code: string, message: string, fieldErrors?: FieldErrors } }
+
+/** The server's one error shape, checked by hand: this runs on the first screen, before the schemas are loaded. */
+function isWireError(data: unknown): data is WireError {
+  const error = (data as Partial<WireError> | null)?.error
+  return typeof error?.code === 'string' && typeof error.message === 'string'
 }
 
-http.interceptors.response.use(undefined, (error: unknown) => {
-  const apiError = toApiError(error)
-  if (apiError.status === 401)
-    auth.onUnauthenticated()
-  return Promise.reject(apiError)
-})
+const networkError = () => new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
 
-/** Parses a response body with a shared schema, so a changed server shows up as a clear error, not a broken page. */
-export function parseWith<T>(schema: { safeParse: (data: unknown) => { success: true, data: T } | { success: false } }, data: unknown): T {
-  const parsed = schema.safeParse(data)
-  if (!parsed.success)
-    throw new ApiError(200, 'BAD_RESPONSE', '服务器返回的数据格式不对，请稍后再试')
-  return parsed.data
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : networkError()
+}
+
+async function fromFailure(error: unknown): Promise<ApiError> {
+  if (error instanceof HTTPError) {
+    const { status } = error.response
+    const data: unknown = await error.response.json().catch(() => null)
+    if (isWireError(data))
+      return new ApiError(status, data.error.code, data.error.message, data.error.fieldErrors)
+    return new ApiError(status, status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_RESPONSE', `服务暂时不可用（${status}），请稍后再试`)
+  }
+  if (error instanceof TimeoutError)
+    return new ApiError(0, 'NETWORK', '网络超时，请检查网络后重试')
+  if (error instanceof SyntaxError)
+    return badResponse()
+  return toApiError(error)
+}
+
+export const badResponse = () => new ApiError(200, 'BAD_RESPONSE', '服务器返回的数据格式不对，请稍后再试')
+
+/** One call; resolves with the JSON body of a 2xx, rejects with an ApiError (and sends a 401 to sign-in). */
+export async function request(path: string, options: Options = {}): Promise<unknown> {
+  try {
+    return await http(path, options).json()
+  }
+  catch (error) {
+    const apiError = await fromFailure(error)
+    if (apiError.status === 401)
+      auth.onUnauthenticated()
+    throw apiError
+  }
 }

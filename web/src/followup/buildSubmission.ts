@@ -1,6 +1,6 @@
 import type { FollowDetail, FollowTemplate, FollowUpSubmission, SubmissionModuleAnswer, TemplateModule } from '@app/shared'
 import type { FollowUpForm, ModuleAnswerDraft } from './formState'
-import { moduleControl } from '@app/shared'
+import { moduleControl } from '@app/shared/constants'
 import { buildNextTime } from './nextContact'
 
 function locationText(location: NonNullable<ModuleAnswerDraft['location']>) {

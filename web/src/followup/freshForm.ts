@@ -1,6 +1,6 @@
 import type { CustomerContext, FollowTemplate, Opportunity } from '@app/shared'
 import type { FollowUpForm } from './formState'
-import { DEFAULT_RESULTS } from '@app/shared'
+import { DEFAULT_RESULTS } from '@app/shared/constants'
 import { defaultScheduleName } from './formState'
 
 export function resultChoices(template: FollowTemplate | null | undefined) {

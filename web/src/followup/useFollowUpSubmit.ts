@@ -10,7 +10,9 @@ import { rememberTemplate } from './lastTemplate'
 import { stageChange } from './stages'
 import { firstAnswer } from './summary'
 import { uploadsFailed, uploadsInFlight } from './uploads'
-import { slotOrder, toFormErrors, validateSubmission } from './validate'
+import { slotOrder, toFormErrors } from './validate'
+
+const loadRules = () => import('./validateSubmission')
 
 interface SubmitDeps {
   externalUserId: Ref<string>
@@ -39,7 +41,8 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
   const active = computed(() => (deps.opportunity.value ? outbox.activeFor(deps.externalUserId.value, deps.opportunity.value.businessId) : undefined))
   const blocked = computed(() => !!active.value && active.value.status !== 'failed')
 
-  function check() {
+  async function check() {
+    const { validateSubmission } = await loadRules()
     if (!deps.form.value || !deps.opportunity.value || !deps.template.value)
       return null
     const submission = buildSubmission(deps.form.value, {
@@ -52,9 +55,9 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
   }
 
   // Once the salesperson has tried to submit, messages follow what they fix.
-  watch(deps.form, () => {
+  watch(deps.form, async () => {
     if (attempted.value)
-      errors.value = check()?.errors ?? {}
+      errors.value = (await check())?.errors ?? {}
   }, { deep: true })
 
   watch(() => active.value?.status === 'failed' ? active.value : null, (failed) => {
@@ -86,7 +89,7 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
     if (uploadsInFlight.value > 0)
       return
     attempted.value = true
-    const checked = check()
+    const checked = await check()
     if (!checked || !deps.template.value)
       return
     if (uploadsFailed.value > 0 && Object.keys(checked.errors).length === 0) {

@@ -2,7 +2,8 @@ import type { FollowUpForm } from './formState'
 import { describe, expect, it } from 'vitest'
 import { form, template } from '../testing/fixtures'
 import { buildSubmission } from './buildSubmission'
-import { toFormErrors, validateSubmission } from './validate'
+import { toFormErrors } from './validate'
+import { validateSubmission } from './validateSubmission'
 
 const now = new Date('2026-03-02T02:00:00.000Z')
 const complete = { 11: { optionId: 1 }, 13: { text: '谈了报价' } }

@@ -1,6 +1,4 @@
 import type { FieldErrors, FollowTemplate, FollowUpSubmission } from '@app/shared'
-import type { FollowUpForm } from './formState'
-import { nextTimeProblems, FollowUpSubmission as SubmissionSchema, templateProblems, toFieldErrors } from '@app/shared'
 
 /**
  * Where a message shows on the page: `module:<id>`, `times`, `nextTime`, `result`, `remark`, `opportunity`, or `form`.
@@ -38,19 +36,6 @@ export function toFormErrors(fieldErrors: FieldErrors, submission: Pick<FollowUp
       errors[slot] = messages[0]
   }
   return errors
-}
-
-/** The same checks the server makes, with the same shared schemas, plus what only the form knows. */
-export function validateSubmission(submission: FollowUpSubmission, template: FollowTemplate, form: FollowUpForm, now = new Date()): FormErrors {
-  const parsed = SubmissionSchema.safeParse(submission)
-  const fieldErrors: FieldErrors = parsed.success ? {} : toFieldErrors(parsed.error.issues)
-  for (const [key, messages] of Object.entries(templateProblems(template, submission)))
-    (fieldErrors[key] ??= []).push(...messages)
-  for (const [key, messages] of Object.entries(nextTimeProblems(submission.nextTime, now)))
-    (fieldErrors[key] ??= []).push(...messages)
-  if (form.next.choice === 'custom' && !form.next.customTime)
-    (fieldErrors['nextTime.nextContactTime'] ??= []).unshift('请选择下次联系时间')
-  return toFormErrors(fieldErrors, submission)
 }
 
 /** The slot order on the page, so the first error can be scrolled into view. */

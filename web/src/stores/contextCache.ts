@@ -1,4 +1,4 @@
-import { CustomerContext } from '@app/shared'
+import type { CustomerContext } from '@app/shared'
 
 const PREFIX = 'followup:context:'
 const MAX_AGE_MS = 7 * 24 * 3600_000
@@ -17,8 +17,11 @@ export const contextCache = {
       const saved = JSON.parse(localStorage.getItem(keyOf(salesperson, externalUserId)) ?? 'null') as Saved | null
       if (!saved || Date.now() - saved.savedAt > MAX_AGE_MS)
         return null
-      const parsed = CustomerContext.safeParse(saved.context)
-      return parsed.success ? parsed.data : null
+      // Written only after the schema check passed; its shape is rechecked by hand here (zod is not on the first
+      // screen) and by the schema once it has loaded (session.ts).
+      const context = saved.context as Partial<CustomerContext> | null
+      const looksRight = typeof context?.customer?.externalUserId === 'string' && Array.isArray(context.opportunities) && Array.isArray(context.templates)
+      return looksRight ? context as CustomerContext : null
     }
     catch {
       return null

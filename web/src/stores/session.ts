@@ -1,13 +1,15 @@
 import type { CustomerContext, Me } from '@app/shared'
+import type { ContextAnswer, Opening } from '../opening'
 import type { Platform } from '../platform'
 import type { StartProblem } from './problem'
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
-import { getBoot, getCustomerContext } from '../api/endpoints'
+import { checked } from '../api/checked'
+import { getCustomerContext } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
-import { readBoot } from '../boot'
 import { setDraftOwner } from '../drafts/draftStorage'
-import { choosePlatform, GROUP_ENTRY, isCustomerEntry, PlatformError } from '../platform'
+import { takeOpening } from '../opening'
+import { PlatformError } from '../platform'
 import { reportPlatformProblem, whenSignatureReported } from '../platform/report'
 import { contextCache } from './contextCache'
 import { describeStartProblem } from './problem'
@@ -38,7 +40,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Shows the context this device last saw at once, then the fresh one; only a refusal replaces the form. */
-  async function loadContext() {
+  async function loadContext(pending?: Promise<ContextAnswer>) {
     const id = externalUserId.value
     if (!id)
       return
@@ -47,19 +49,24 @@ export const useSessionStore = defineStore('session', () => {
     context.value = cached
     phase.value = cached ? 'ready' : 'starting'
     try {
-      const fresh = await getCustomerContext(id)
+      const fresh = await (pending ?? getCustomerContext(id))
       if (externalUserId.value !== id)
         return
-      context.value = fresh
+      context.value = fresh.context
       phase.value = 'ready'
-      if (salesperson)
-        contextCache.write(salesperson, id, fresh)
+      // The schema check settles after the form is shown (the schemas are not on the first screen).
+      await fresh.checked
+      if (salesperson && externalUserId.value === id)
+        contextCache.write(salesperson, id, fresh.context)
     }
     catch (error) {
+      if (externalUserId.value !== id)
+        return
       const refused = error instanceof ApiError && error.status >= 400 && error.status < 500
-      if (refused && salesperson)
+      const malformed = error instanceof ApiError && error.code === 'BAD_RESPONSE'
+      if ((refused || malformed) && salesperson)
         contextCache.forget(salesperson, id)
-      if (refused || !cached)
+      if (refused || malformed || !cached)
         fail(error)
     }
   }
@@ -70,7 +77,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!id || phase.value !== 'ready')
       return
     try {
-      const fresh = await getCustomerContext(id)
+      const fresh = await (await getCustomerContext(id)).checked
       if (externalUserId.value !== id)
         return
       context.value = fresh
@@ -84,41 +91,53 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function start() {
+    const opening = takeOpening()
+    let boot
     try {
-      // Without the inline boot block (the Vite dev server) the page asks; it never assumes the sandbox.
-      const boot = readBoot() ?? await getBoot()
-      sandbox.value = boot.sandbox
-      if (!boot.me)
-        return auth.onUnauthenticated()
-      me.value = boot.me
-      const chosen = await choosePlatform(sandbox.value, boot.jssdk)
+      boot = await opening.boot
+    }
+    catch (error) {
+      return fail(error)
+    }
+    sandbox.value = boot.sandbox
+    if (!boot.me)
+      return auth.onUnauthenticated()
+    me.value = boot.me
+    await openWith(opening)
+    // The inline boot block's schema check runs once the first screen is up (the schemas are not part of it).
+    if (opening.bootInline)
+      await checked('BootInfo', boot).catch(fail)
+  }
+
+  async function openWith(opening: Opening) {
+    let steps
+    try {
+      const chosen = await opening.platform
       if (!chosen) {
         phase.value = 'no-platform'
         return
       }
       platform.value = markRaw(chosen)
       chosen.ready().catch((error: Error) => (sdkProblem.value = error.message))
-      // Inside WeCom both questions go to the client at once (one bridge round trip less before the context
-      // request); the customer is only used when the entry allows one. The sandbox asks in turn: its customer
-      // question may open a picker.
-      const customer = chosen.kind === 'wecom' ? chosen.getCurExternalContact() : null
-      customer?.catch(() => {})
-      entry.value = await chosen.getEntry()
-      if (entry.value === GROUP_ENTRY) {
-        chatId.value = await chosen.getCurExternalChat()
+      steps = await opening.steps
+      if (steps.kind === 'no-platform')
+        return
+      entry.value = steps.entry
+      if (steps.kind === 'group') {
+        chatId.value = steps.chatId
         phase.value = 'group'
         return
       }
-      if (!isCustomerEntry(entry.value)) {
+      if (steps.kind === 'wrong-entry') {
         phase.value = 'wrong-entry'
         return
       }
-      externalUserId.value = await (customer ?? chosen.getCurExternalContact())
+      externalUserId.value = steps.externalUserId
     }
     catch (error) {
       return fail(error)
     }
-    await loadContext()
+    await loadContext(steps.context)
   }
 
   async function switchCustomer() {

@@ -1,34 +1,39 @@
-import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios'
-import { AxiosError } from 'axios'
-import { http } from '../api/http'
+import { transport } from '../api/http'
 
 export interface FakeRequest { method: string, url: string, headers: Record<string, string>, body: unknown }
 export type FakeReply = { status: number, body?: unknown } | 'network-error'
 type Handler = (request: FakeRequest) => FakeReply | Promise<FakeReply>
 
-/** A tiny in-memory server behind axios's adapter: the app's own functions run unchanged. */
+async function bodyOf(request: Request): Promise<unknown> {
+  if (request.method === 'GET' || request.method === 'HEAD')
+    return undefined
+  const type = request.headers.get('content-type') ?? ''
+  if (type.includes('application/json'))
+    return request.json()
+  return type.includes('multipart/form-data') ? request.formData() : request.text()
+}
+
+/** A tiny in-memory server behind the HTTP client's fetch: the app's own functions run unchanged. */
 export function installFakeServer() {
   const routes: { method: string, path: string | RegExp, handler: Handler }[] = []
   const requests: FakeRequest[] = []
 
-  const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
-    const method = (config.method ?? 'get').toUpperCase()
-    const url = config.url ?? ''
-    const headers = Object.fromEntries(Object.entries(config.headers?.toJSON() ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
-    const body = typeof config.data === 'string' ? JSON.parse(config.data) : config.data
-    const request = { method, url, headers, body }
+  const fakeFetch: typeof fetch = async (input, init) => {
+    const incoming = new Request(input, init)
+    const url = new URL(incoming.url)
+    const path = url.pathname + url.search
+    const headers = Object.fromEntries([...incoming.headers].map(([k, v]) => [k.toLowerCase(), v]))
+    const request = { method: incoming.method.toUpperCase(), url: path, headers, body: await bodyOf(incoming) }
     requests.push(request)
-    const route = routes.find(r => r.method === method && (typeof r.path === 'string' ? r.path === url : r.path.test(url)))
+    const route = routes.find(r => r.method === request.method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)))
     const reply: FakeReply = route ? await route.handler(request) : { status: 404, body: { error: { code: 'NOT_FOUND', message: '没有这个接口' } } }
     if (reply === 'network-error')
-      throw new AxiosError('Network Error', 'ERR_NETWORK', config)
-    const response = { data: reply.body, status: reply.status, statusText: String(reply.status), headers: {}, config }
-    if (reply.status >= 400)
-      throw new AxiosError(`Request failed with status code ${reply.status}`, 'ERR_BAD_RESPONSE', config, null, response)
-    return response
+      throw new TypeError('Failed to fetch')
+    const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null)
+    return new Response(text, { status: reply.status, headers: { 'content-type': typeof reply.body === 'string' ? 'text/html' : 'application/json' } })
   }
-  const previous = http.defaults.adapter
-  http.defaults.adapter = adapter
+  const previous = transport.fetch
+  transport.fetch = fakeFetch
 
   return {
     requests,
@@ -36,7 +41,7 @@ export function installFakeServer() {
       routes.unshift({ method, path, handler })
     },
     restore() {
-      http.defaults.adapter = previous
+      transport.fetch = previous
     },
   }
 }

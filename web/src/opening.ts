@@ -1,0 +1,65 @@
+import type { BootInfo } from '@app/shared'
+import type { Platform } from './platform'
+import { getBoot, getCustomerContext } from './api/endpoints'
+import { readBoot } from './boot'
+import { choosePlatform, GROUP_ENTRY, isCustomerEntry } from './platform'
+
+export type ContextAnswer = Awaited<ReturnType<typeof getCustomerContext>>
+
+export type OpeningSteps
+  = | { kind: 'no-platform' }
+    | { kind: 'wrong-entry', entry: string }
+    | { kind: 'group', entry: string, chatId: string }
+    | { kind: 'customer', entry: string, externalUserId: string, context: Promise<ContextAnswer> }
+
+export interface Opening {
+  /** The inline boot block, or (the Vite dev server) the server's answer; the page never assumes the sandbox. */
+  boot: Promise<BootInfo>
+  /** Whether the boot block came inline (unchecked until the schemas arrive) rather than from the checked request. */
+  bootInline: boolean
+  platform: Promise<Platform | null>
+  steps: Promise<OpeningSteps>
+}
+
+async function stepsWith(chosen: Platform | null): Promise<OpeningSteps> {
+  if (!chosen)
+    return { kind: 'no-platform' }
+  // Inside WeCom both questions go to the client at once (one bridge round trip less before the context request); the
+  // customer is only used when the entry allows one. The sandbox asks in turn: its customer question may open a picker.
+  const customer = chosen.kind === 'wecom' ? chosen.getCurExternalContact() : null
+  customer?.catch(() => {})
+  const entry = await chosen.getEntry()
+  if (entry === GROUP_ENTRY)
+    return { kind: 'group', entry, chatId: await chosen.getCurExternalChat() }
+  if (!isCustomerEntry(entry))
+    return { kind: 'wrong-entry', entry }
+  const externalUserId = await (customer ?? chosen.getCurExternalContact())
+  const context = getCustomerContext(externalUserId)
+  context.catch(() => {})
+  return { kind: 'customer', entry, externalUserId, context }
+}
+
+/** Who, which platform, which entry and customer; the context request starts the moment the customer is known. */
+export function beginOpening(): Opening {
+  const inline = readBoot()
+  const boot = inline ? Promise.resolve(inline) : getBoot()
+  const platform = boot.then(found => (found.me ? choosePlatform(found.sandbox, found.jssdk) : null))
+  const steps = platform.then(stepsWith)
+  for (const pending of [boot, platform, steps])
+    pending.catch(() => {})
+  return { boot, bootInline: inline !== null, platform, steps }
+}
+
+let early: Opening | undefined
+
+/** main.ts runs this first, before Vue and the rest of the page have arrived, so they download while it runs. */
+export function openEarly() {
+  early = beginOpening()
+}
+
+/** The opening begun by main.ts (once), or a new one (a retry, or tests). */
+export function takeOpening(): Opening {
+  const opening = early ?? beginOpening()
+  early = undefined
+  return opening
+}
