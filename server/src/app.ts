@@ -81,6 +81,9 @@ export function createApp(deps: AppDeps): Express {
       res.setHeader('X-Request-Id', id)
       return id
     },
+    // Successful requests are counted and timed by the metrics; their access lines are debug (LOG_LEVEL=debug shows
+    // them). Refusals and failures stay visible at the default level.
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
     serializers: {
       req: req => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
       res: res => ({ statusCode: res.statusCode }),
@@ -88,8 +91,10 @@ export function createApp(deps: AppDeps): Express {
   }))
 
   app.use(securityHeaders(config))
-  // On a phone network the bytes are the opening time: brotli or gzip for the page, its assets and the API.
-  app.use(compression())
+  // On a phone network the bytes are the opening time: brotli or gzip for the page, its assets and what the API reads
+  // (the context). The answers to writes are a few hundred bytes, not worth compressing (nor the wrapping per request).
+  const compress = compression()
+  app.use((req, res, next) => (req.method === 'GET' ? compress(req, res, next) : next()))
   const limits = rateLimits(config.rateLimits, { storeFor: deps.rateLimitStoreFor, logger })
 
   app.get('/healthz', (_req, res) => {

@@ -11,14 +11,12 @@ export async function postJssdkConfig(url: string) {
 }
 
 /**
- * The context at once, for the first screen, and its check against the shared schema, which settles a moment later
- * (the schemas are not part of the first screen); a context that fails the check is then replaced by an error.
+ * The context at once, for the first screen, and its check against the shared schema, run by the caller once the
+ * form is painted (the schemas are not part of the first screen); a context that fails it is then replaced by an error.
  */
-export async function getCustomerContext(externalUserId: string): Promise<{ context: CustomerContext, checked: Promise<CustomerContext> }> {
+export async function getCustomerContext(externalUserId: string): Promise<{ context: CustomerContext, check: () => Promise<CustomerContext> }> {
   const data = await request(`/api/customers/${encodeURIComponent(externalUserId)}/context`)
-  const check = checked('CustomerContext', data)
-  check.catch(() => {})
-  return { context: data as CustomerContext, checked: check }
+  return { context: data as CustomerContext, check: () => checked('CustomerContext', data) }
 }
 
 /** Uploads one file (up to two minutes: a photo on a slow phone network). */

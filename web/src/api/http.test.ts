@@ -26,7 +26,7 @@ describe('api client', () => {
     server.on('GET', /\/context$/, () => ({ status: 200, body: { customer: {} } }))
     const answer = await getCustomerContext('wm1')
     expect(answer.context).toEqual({ customer: {} })
-    await expect(answer.checked).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
+    await expect(answer.check()).rejects.toMatchObject({ code: 'BAD_RESPONSE' })
   })
 
   it('rejects a 200 whose body is not JSON', async () => {

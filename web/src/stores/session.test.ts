@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { watch } from 'vue'
 import { auth } from '../api/http'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { context } from '../testing/fixtures'
@@ -20,6 +21,8 @@ function setUrl(search: string) {
 
 describe('start-up', () => {
   let server: ReturnType<typeof installFakeServer>
+  // The schemas are a chunk of their own, loaded after the first screen; loading it once here keeps tests in time.
+  beforeAll(() => import('../api/schemas'), 30_000)
   beforeEach(() => {
     setActivePinia(createPinia())
     server = installFakeServer()
@@ -68,6 +71,18 @@ describe('start-up', () => {
     expect(session.phase).toBe('group')
     expect(session.externalUserId).toBeNull()
     expect(session.chatId).toBe('wrGroup1')
+  })
+
+  it('shows the context at once and replaces it with an error when it fails the schema check a moment later', async () => {
+    server.on('GET', '/api/customers/wmCustomer1/context', () => ({ status: 200, body: { ...context, opportunities: 'none' } }))
+    setBoot({ sandbox: true, me })
+    setUrl('?customer=wmCustomer1')
+    const session = useSessionStore()
+    const phases: string[] = []
+    watch(() => session.phase, phase => phases.push(phase), { flush: 'sync' })
+    await session.start()
+    expect(phases).toEqual(['ready', 'problem'])
+    expect(session.problem?.message).toBe('服务器返回的数据格式不对，请稍后再试')
   })
 
   it('says so when the customer is not the salesperson\'s', async () => {

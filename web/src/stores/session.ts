@@ -14,6 +14,11 @@ import { reportPlatformProblem, whenSignatureReported } from '../platform/report
 import { contextCache } from './contextCache'
 import { describeStartProblem } from './problem'
 
+/** After the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
+}
+
 export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem' | 'ready' | 'group'
 
 /** Start-up: who is signed in, which platform, which customer, and the customer's context. */
@@ -54,8 +59,9 @@ export const useSessionStore = defineStore('session', () => {
         return
       context.value = fresh.context
       phase.value = 'ready'
-      // The schema check settles after the form is shown (the schemas are not on the first screen).
-      await fresh.checked
+      // The schema check runs once the form is painted (the schemas are not part of the first screen).
+      await afterPaint()
+      await fresh.check()
       if (salesperson && externalUserId.value === id)
         contextCache.write(salesperson, id, fresh.context)
     }
@@ -104,9 +110,11 @@ export const useSessionStore = defineStore('session', () => {
       return auth.onUnauthenticated()
     me.value = boot.me
     await openWith(opening)
-    // The inline boot block's schema check runs once the first screen is up (the schemas are not part of it).
-    if (opening.bootInline)
+    // The inline boot block's schema check runs once the first screen is painted (the schemas are not part of it).
+    if (opening.bootInline) {
+      await afterPaint()
       await checked('BootInfo', boot).catch(fail)
+    }
   }
 
   async function openWith(opening: Opening) {
