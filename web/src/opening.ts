@@ -53,8 +53,9 @@ export function beginOpening(): Opening {
 let early: Opening | undefined
 
 /** main.ts runs this first, before Vue and the rest of the page have arrived, so they download while it runs. */
-export function openEarly() {
+export function openEarly(): Opening {
   early = beginOpening()
+  return early
 }
 
 /** The opening begun by main.ts (once), or a new one (a retry, or tests). */
