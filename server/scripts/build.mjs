@@ -1,7 +1,7 @@
 // Builds the server once into dist/ (one ESM file plus the sandbox's demo templates), so production runs plain
 // JavaScript and never compiles TypeScript at start-up. The workspace's @app/shared ships TypeScript source, so it is
 // bundled in; every npm dependency stays external and is loaded from node_modules as usual.
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const serverDir = new URL('..', import.meta.url)
@@ -21,7 +21,11 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 })
+// The sandbox's data files (demo templates, business lines) are found next to the module that names them:
+// config.ts (`./sandbox/`) and sandbox/templates-file.ts (`./`), both bundled into dist/index.js.
 mkdirSync(new URL('sandbox/', dist), { recursive: true })
-// The demo templates are found next to the module that names them: config.ts (sandbox/) and sandbox/templates-file.ts (./).
-for (const target of ['sandbox/templates.json', 'templates.json'])
-  copyFileSync(new URL('src/sandbox/templates.json', serverDir), new URL(target, dist))
+const sandboxDir = new URL('src/sandbox/', serverDir)
+for (const file of readdirSync(sandboxDir).filter(name => name.endsWith('.json'))) {
+  for (const target of [`sandbox/${file}`, file])
+    copyFileSync(new URL(file, sandboxDir), new URL(target, dist))
+}
