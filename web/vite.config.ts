@@ -37,6 +37,7 @@ export default defineConfig({
     name: 'web',
     environment: 'happy-dom',
     include: ['src/**/*.test.ts'],
+    setupFiles: ['src/testing/setup.ts'],
     server: { deps: { inline: ['vant', '@wecom/jssdk'] } },
   },
 })

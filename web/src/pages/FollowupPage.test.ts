@@ -2,7 +2,7 @@ import type { Platform } from '../platform'
 import type { FakeReply } from '../testing/fakeServer'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadDraft } from '../drafts/draftStorage'
 import { useSessionStore } from '../stores/session'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
@@ -23,8 +23,6 @@ describe('the follow-up page', () => {
   let server: ReturnType<typeof installFakeServer>
   let reply: (key: string) => FakeReply
 
-  // The form's rules are a chunk of their own (loaded after the first screen); here it is in the module cache already.
-  beforeAll(() => import('../followup/validateSubmission'))
   beforeEach(() => {
     localStorage.clear()
     setActivePinia(createPinia())

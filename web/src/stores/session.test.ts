@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { watch } from 'vue'
 import { auth } from '../api/http'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
@@ -21,8 +21,6 @@ function setUrl(search: string) {
 
 describe('start-up', () => {
   let server: ReturnType<typeof installFakeServer>
-  // The schemas are a chunk of their own, loaded after the first screen; loading it once here keeps tests in time.
-  beforeAll(() => import('../api/schemas'), 30_000)
   beforeEach(() => {
     setActivePinia(createPinia())
     server = installFakeServer()
