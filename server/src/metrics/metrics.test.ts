@@ -60,6 +60,14 @@ describe('prometheus metrics', () => {
     expect(sample(last, 'followup_idempotency_outcomes_total', { outcome: 'refused' })).toBe(1)
   })
 
+  it('a report from the page counts one client failure by call, keyword and platform', async () => {
+    const labels = { api: 'agentConfig', keyword: 'invalid signature', platform: 'windows' }
+    const before = await scrape()
+    expect((await server.api('/api/client-reports', { body: { ...labels, entry: 'single_chat_tools' }, cookie })).status).toBe(204)
+    const after = await scrape()
+    expect(sample(after, 'followup_client_reports_total', labels) - sample(before, 'followup_client_reports_total', labels)).toBe(1)
+  })
+
   it('a WeCom 40014 counts the rejected call and exactly one access-token refresh', async () => {
     const { corpId, agentId } = server.config.wecom
     await server.deps.store.set(`wecom:${corpId}:${agentId}:access_token`, 'wecom-not-issued', 60_000)

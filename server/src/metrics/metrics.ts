@@ -18,7 +18,7 @@ export function createMetrics() {
     tokenRefreshes: new Counter({ name: 'followup_token_refreshes_total', help: 'Tokens and tickets fetched from the upstream, by upstream, token and outcome', labelNames: ['upstream', 'token', 'outcome'], registers }),
     idempotency: new Counter({ name: 'followup_idempotency_outcomes_total', help: 'Writes (follow-up, opportunity) by what their idempotency key did: new, replayed, in_flight, unknown_outcome, refused', labelNames: ['write', 'outcome'], registers }),
     storeErrors: new Counter({ name: 'followup_store_errors_total', help: 'Store operations that failed, by operation', labelNames: ['operation'], registers }),
-    clientReports: new Counter({ name: 'followup_client_reports_total', help: 'Failures reported by the page from the field, by kind', labelNames: ['kind'], registers }),
+    clientReports: new Counter({ name: 'followup_client_reports_total', help: 'WeCom JS-SDK failures reported by the page from the field, by call, error keyword and platform', labelNames: ['api', 'keyword', 'platform'], registers }),
   }
   return {
     ...metrics,

@@ -11,9 +11,11 @@ const REPORTS_PER_WINDOW = 20
 
 /**
  * The page's WeCom JS-SDK failures, for operators: one log line each (`msg: 'client report'`, fields under
- * `clientReport`), so "agentConfig: invalid signature on 12 clients since 09:00" is a log query. No personal data.
+ * `clientReport`), so "agentConfig: invalid signature on 12 clients since 09:00" is a log query, and counted in the
+ * metrics by call, keyword and platform (each checked against a short pattern, so the label values stay few). No
+ * personal data.
  */
-export function clientReportRoutes(_deps: Pick<AppDeps, 'logger'>): Router {
+export function clientReportRoutes(deps: Pick<AppDeps, 'logger' | 'metrics'>): Router {
   const router = Router()
   router.use(rateLimit({
     windowMs: 10 * 60_000,
@@ -31,6 +33,8 @@ export function clientReportRoutes(_deps: Pick<AppDeps, 'logger'>): Router {
     if (!parsed.success)
       throw validationFailed(toFieldErrors(parsed.error.issues), '报告格式不对')
     req.log.warn({ clientReport: parsed.data }, 'client report')
+    const { api, keyword, platform } = parsed.data
+    deps.metrics.clientReports.inc({ api, keyword, platform })
     res.status(204).end()
   })
   return router
