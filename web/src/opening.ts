@@ -18,22 +18,19 @@ export interface Opening {
   /** Whether the boot block came inline (unchecked until the schemas arrive) rather than from the checked request. */
   bootInline: boolean
   platform: Promise<Platform | null>
+  /** Where the page was opened from (null without a platform); known before the customer is. */
+  entry: Promise<string | null>
   steps: Promise<OpeningSteps>
 }
 
-async function stepsWith(chosen: Platform | null): Promise<OpeningSteps> {
-  if (!chosen)
+async function stepsWith(chosen: Platform | null, entry: string | null, customer: Promise<string | null>): Promise<OpeningSteps> {
+  if (!chosen || entry === null)
     return { kind: 'no-platform' }
-  // Inside WeCom both questions go to the client at once (one bridge round trip less before the context request); the
-  // customer is only used when the entry allows one. The sandbox asks in turn: its customer question may open a picker.
-  const customer = chosen.kind === 'wecom' ? chosen.getCurExternalContact() : null
-  customer?.catch(() => {})
-  const entry = await chosen.getEntry()
   if (entry === GROUP_ENTRY)
     return { kind: 'group', entry, chatId: await chosen.getCurExternalChat() }
   if (!isCustomerEntry(entry))
     return { kind: 'wrong-entry', entry }
-  const externalUserId = await (customer ?? chosen.getCurExternalContact())
+  const externalUserId = (await customer) ?? await chosen.getCurExternalContact()
   const context = getCustomerContext(externalUserId)
   context.catch(() => {})
   return { kind: 'customer', entry, externalUserId, context }
@@ -44,10 +41,14 @@ export function beginOpening(): Opening {
   const inline = readBoot()
   const boot = inline ? Promise.resolve(inline) : getBoot()
   const platform = boot.then(found => (found.me ? choosePlatform(found.sandbox, found.jssdk) : null))
-  const steps = platform.then(stepsWith)
-  for (const pending of [boot, platform, steps])
+  // Inside WeCom both questions go to the client at once (one bridge round trip less before the context request); the
+  // customer is only used when the entry allows one. The sandbox asks in turn: its customer question may open a picker.
+  const customer = platform.then(chosen => (chosen?.kind === 'wecom' ? chosen.getCurExternalContact() : null))
+  const entry = platform.then(chosen => (chosen ? chosen.getEntry() : null))
+  const steps = Promise.all([platform, entry]).then(([chosen, found]) => stepsWith(chosen, found, customer))
+  for (const pending of [boot, platform, customer, entry, steps])
     pending.catch(() => {})
-  return { boot, bootInline: inline !== null, platform, steps }
+  return { boot, bootInline: inline !== null, platform, entry, steps }
 }
 
 let early: Opening | undefined

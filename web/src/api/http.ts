@@ -18,8 +18,20 @@ export class ApiError extends Error {
 /** The fetch under the client; tests put an in-memory server here. */
 export const transport: { fetch: typeof fetch } = { fetch: (input, init) => globalThis.fetch(input, init) }
 
+/**
+ * ky hands over a prepared Request whose body is a stream (it keeps a clone for retries). The body is read into memory
+ * (JSON, or one photo) and sent as plain bytes: what every browser sends as a normal upload, and what DevTools and the
+ * browser tests can read.
+ */
+async function sendPrepared(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  if (!(input instanceof Request) || !input.body)
+    return transport.fetch(input, init)
+  const { url, method, headers, credentials, signal } = input
+  return transport.fetch(url, { ...init, method, headers, credentials, signal, body: await input.arrayBuffer() })
+}
+
 /** The page's one HTTP client (ky over fetch): same-origin cookies, a time limit on every call, no silent retries. */
-export const http = ky.create({ credentials: 'include', timeout: 30_000, retry: 0, fetch: (input, init) => transport.fetch(input, init) })
+export const http = ky.create({ credentials: 'include', timeout: 30_000, retry: 0, fetch: sendPrepared })
 
 /** Where the page goes when the session is missing or expired; replaceable in tests. */
 export const auth = {

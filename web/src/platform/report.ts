@@ -1,5 +1,5 @@
 import type { PlatformError } from './types'
-import { ClientReport } from '@app/shared'
+import { loadSchemas } from '../api/checked'
 import { postBadSignature, postClientReport } from '../api/endpoints'
 import { clientInfo } from './clientInfo'
 
@@ -18,15 +18,17 @@ export function reportPlatformProblem(error: PlatformError, entry?: string | nul
     return
   reported.add(key)
   const { version, platform } = clientInfo()
-  const report = ClientReport.safeParse({
+  // The report's schema arrives with the other schemas (they are not part of the first screen).
+  void loadSchemas().then(({ ClientReport }) => ClientReport.safeParse({
     api: /^[A-Z]{1,40}$/i.test(error.api) ? error.api : 'unknown',
     keyword: error.keyword || error.failure,
     ...(entry && /^[a-z_]{1,40}$/.test(entry) && { entry }),
     ...(version && { clientVersion: version }),
     platform,
-  })
-  if (report.success)
-    postClientReport(report.data).catch(() => {})
+  })).then((report) => {
+    if (report.success)
+      return postClientReport(report.data)
+  }).catch(() => {})
 }
 
 /**

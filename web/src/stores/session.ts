@@ -143,6 +143,8 @@ export const useSessionStore = defineStore('session', () => {
       externalUserId.value = steps.externalUserId
     }
     catch (error) {
+      // A failure after the entry was read (the customer question) still reports where the page was opened from.
+      entry.value ??= await opening.entry.catch(() => null)
       return fail(error)
     }
     await loadContext(steps.context)
