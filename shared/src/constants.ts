@@ -5,6 +5,7 @@ export { moduleConstraints, moduleControl } from './module-constraints'
 export type { ModuleConstraints, ModuleControl } from './module-constraints'
 export { moduleKind } from './module-rule'
 export type { ModuleKind } from './module-rule'
+export { nextTimeProblems } from './next-time-rule'
 
 export const LIMITS = {
   detailsPerFollowUp: 50,

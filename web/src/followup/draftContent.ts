@@ -1,6 +1,6 @@
 import type { CustomerContext } from '@app/shared'
 import type { FollowUpForm } from './formState'
-import { moduleControl } from '@app/shared'
+import { moduleControl } from '@app/shared/constants'
 
 /**
  * The part of the form that only the salesperson puts there: a location the page filled in by itself is left out,

@@ -1,6 +1,6 @@
 import type { FollowTemplate } from '@app/shared'
 import type { ModuleAnswerDraft } from './formState'
-import { moduleControl } from '@app/shared'
+import { moduleControl } from '@app/shared/constants'
 import { moduleDetails } from './buildSubmission'
 
 /**

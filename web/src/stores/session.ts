@@ -83,7 +83,7 @@ export const useSessionStore = defineStore('session', () => {
     if (!id || phase.value !== 'ready')
       return
     try {
-      const fresh = await (await getCustomerContext(id)).checked
+      const fresh = await (await getCustomerContext(id)).check()
       if (externalUserId.value !== id)
         return
       context.value = fresh
