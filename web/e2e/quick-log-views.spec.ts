@@ -50,9 +50,9 @@ test('7. an opportunity with its own draft is only switched to after asking', as
   await page.waitForTimeout(500)
   // A draft for business 10 from an earlier visit (as the page saves drafts, with the text changed).
   await page.evaluate(() => {
-    const stored = JSON.parse(localStorage.getItem('followup:draft:wmDemoLiuYang02:1002')!)
+    const stored = JSON.parse(localStorage.getItem('followup:draft:zhangwei:wmDemoLiuYang02:1002')!)
     stored.form = { ...stored.form, stageId: 10, baseStageId: 10, answers: { 21: { text: '校区的草稿' } } }
-    localStorage.setItem('followup:draft:wmDemoLiuYang02:10', JSON.stringify(stored))
+    localStorage.setItem('followup:draft:zhangwei:wmDemoLiuYang02:10', JSON.stringify(stored))
   })
   await page.reload()
   await expect(textOf(page)).toHaveValue('续约的草稿')
