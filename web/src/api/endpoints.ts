@@ -20,10 +20,14 @@ export async function getCustomerContext(externalUserId: string): Promise<{ cont
 }
 
 /** Uploads one file (up to two minutes: a photo on a slow phone network). */
-export async function uploadFile(file: Blob, fileName: string) {
+export async function uploadFile(file: Blob, fileName: string, onProgress?: (percent: number) => void) {
   const form = new FormData()
   form.append('file', file, fileName)
-  return checked('UploadedFile', await request('/api/files', { method: 'post', body: form, timeout: 120_000 }))
+  const onUploadProgress = ({ loaded, total }: { loaded: number, total?: number }) => {
+    if (onProgress && total)
+      onProgress(Math.round((loaded / total) * 100))
+  }
+  return checked('UploadedFile', await request('/api/files', { method: 'post', body: form, timeout: 120_000, onUploadProgress }))
 }
 
 export async function postFollowUp(submission: FollowUpSubmission, idempotencyKey: string) {

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@app/shared'
-import type { Options } from 'ky'
-import ky, { HTTPError, TimeoutError } from 'ky'
+import type { AxiosProgressEvent, AxiosRequestConfig } from 'axios'
+import axios, { isAxiosError } from 'axios'
 
 /** Every failed call becomes one of these; `code` is the server's stable code, or NETWORK / BAD_RESPONSE. */
 export class ApiError extends Error {
@@ -15,23 +15,21 @@ export class ApiError extends Error {
   }
 }
 
-/** The fetch under the client; tests put an in-memory server here. */
-export const transport: { fetch: typeof fetch } = { fetch: (input, init) => globalThis.fetch(input, init) }
-
 /**
- * ky hands over a prepared Request whose body is a stream (it keeps a clone for retries). The body is read into memory
- * (JSON, or one photo) and sent as plain bytes: what every browser sends as a normal upload, and what DevTools and the
- * browser tests can read.
+ * The page's one HTTP client (axios, as the design card fixes): same-origin cookies, a time limit on every call, no
+ * silent retries. In the browser it sends with XMLHttpRequest, which reports upload progress; tests put an in-memory
+ * server behind it (`testing/fakeServer.ts`).
  */
-async function sendPrepared(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  if (!(input instanceof Request) || !input.body)
-    return transport.fetch(input, init)
-  const { url, method, headers, credentials, signal } = input
-  return transport.fetch(url, { ...init, method, headers, credentials, signal, body: await input.arrayBuffer() })
-}
+export const http = axios.create({ timeout: 30_000, withCredentials: true })
 
-/** The page's one HTTP client (ky over fetch): same-origin cookies, a time limit on every call, no silent retries. */
-export const http = ky.create({ credentials: 'include', timeout: 30_000, retry: 0, fetch: sendPrepared })
+export interface RequestOptions {
+  method?: 'get' | 'post'
+  json?: unknown
+  body?: FormData
+  headers?: Record<string, string>
+  timeout?: number
+  onUploadProgress?: (event: AxiosProgressEvent) => void
+}
 
 /** Where the page goes when the session is missing or expired; replaceable in tests. */
 export const auth = {
@@ -55,32 +53,38 @@ export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : networkError()
 }
 
-async function fromFailure(error: unknown): Promise<ApiError> {
-  if (error instanceof HTTPError) {
-    const { status } = error.response
-    const data: unknown = await error.response.json().catch(() => null)
+function fromFailure(error: unknown): ApiError {
+  if (isAxiosError(error) && error.response) {
+    const { status, data } = error.response
     if (isWireError(data))
       return new ApiError(status, data.error.code, data.error.message, data.error.fieldErrors)
     return new ApiError(status, status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_RESPONSE', `服务暂时不可用（${status}），请稍后再试`)
   }
-  if (error instanceof TimeoutError)
+  if (isAxiosError(error) && (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT'))
     return new ApiError(0, 'NETWORK', '网络超时，请检查网络后重试')
-  if (error instanceof SyntaxError)
-    return badResponse()
   return toApiError(error)
 }
 
 export const badResponse = () => new ApiError(200, 'BAD_RESPONSE', '服务器返回的数据格式不对，请稍后再试')
 
 /** One call; resolves with the JSON body of a 2xx, rejects with an ApiError (and sends a 401 to sign-in). */
-export async function request(path: string, options: Options = {}): Promise<unknown> {
+export async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const { json, body, ...rest } = options
+  let data: unknown
   try {
-    return await http(path, options).json()
+    data = (await http.request<unknown>({ url: path, ...rest, data: json ?? body })).data
   }
   catch (error) {
-    const apiError = await fromFailure(error)
+    const apiError = fromFailure(error)
     if (apiError.status === 401)
       auth.onUnauthenticated()
     throw apiError
   }
+  // axios hands over text it could not parse as JSON: a 2xx must carry JSON (an HTML portal page is a BAD_RESPONSE).
+  if (typeof data === 'string') {
+    if (data === '')
+      return null
+    throw badResponse()
+  }
+  return data
 }

@@ -1,4 +1,4 @@
-import { transport } from '../api/http'
+import { http } from '../api/http'
 
 export interface FakeRequest { method: string, url: string, headers: Record<string, string>, body: unknown }
 export type FakeReply = { status: number, body?: unknown } | 'network-error'
@@ -32,8 +32,10 @@ export function installFakeServer() {
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null)
     return new Response(text, { status: reply.status, headers: { 'content-type': typeof reply.body === 'string' ? 'text/html' : 'application/json' } })
   }
-  const previous = transport.fetch
-  transport.fetch = fakeFetch
+  // axios's fetch adapter, with this server as its fetch.
+  const previous = { adapter: http.defaults.adapter, env: http.defaults.env }
+  http.defaults.adapter = 'fetch'
+  http.defaults.env = { ...http.defaults.env, fetch: fakeFetch }
 
   return {
     requests,
@@ -41,7 +43,7 @@ export function installFakeServer() {
       routes.unshift({ method, path, handler })
     },
     restore() {
-      transport.fetch = previous
+      Object.assign(http.defaults, previous)
     },
   }
 }
