@@ -1,5 +1,5 @@
 import type { FieldErrors } from '@app/shared'
-import type { AxiosProgressEvent, AxiosRequestConfig } from 'axios'
+import type { AxiosProgressEvent } from 'axios'
 import axios, { isAxiosError } from 'axios'
 
 /** Every failed call becomes one of these; `code` is the server's stable code, or NETWORK / BAD_RESPONSE. */
