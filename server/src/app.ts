@@ -1,19 +1,11 @@
 import type { Express } from 'express'
-import type { Logger } from 'pino'
-import type { AppConfig } from './config'
-import type { UploadLimits } from './features/files/upload-slots'
-import type { BusinessLineSource } from './features/opportunities/business-lines'
-import type { LimitStoreFor } from './hardening'
-import type { Metrics } from './metrics/metrics'
-import type { KeyValueStore } from './store/store'
-import type { TemplateRegistry } from './templates'
-import type { PulanClient } from './upstream/pulan'
-import type { WecomClient } from './upstream/wecom'
+import type { AppDeps } from './deps'
 import { randomUUID } from 'node:crypto'
 import compression from 'compression'
 import cookieParser from 'cookie-parser'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
+import { trustProxySetting } from './config'
 import { refuseCrossSiteWrites } from './cross-site'
 import { errorHandler } from './error-handler'
 import { AppError } from './errors'
@@ -23,45 +15,17 @@ import { customerRoutes } from './features/customers/customer-routes'
 import { fileRoutes } from './features/files/file-routes'
 import { followUpRoutes } from './features/followups/followup-routes'
 import { groupRoutes } from './features/groups/group-routes'
+import { healthRoutes } from './features/health/health-routes'
 import { jssdkRoutes } from './features/jssdk/jssdk-routes'
+import { meRoutes } from './features/me/me-routes'
 import { opportunityRoutes } from './features/opportunities/opportunity-routes'
 import { pageRoutes } from './features/page/page-routes'
+import { sandboxPickerRoutes } from './features/sandbox-picker/sandbox-picker-routes'
 import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
 import { pathOnly } from './logger'
 import { httpMetrics } from './metrics/http-metrics'
 import { metricsWithToken } from './metrics/metrics-endpoint'
-import { requireSession, sessionUser } from './session-middleware'
-
-export interface SandboxCustomer { externalUserId: string, name: string, corpName?: string, avatar?: string }
-
-export interface AppDeps {
-  config: AppConfig
-  store: KeyValueStore
-  wecom: WecomClient
-  pulan: PulanClient
-  templates: TemplateRegistry
-  /** Absent when no BUSINESS_LINES_FILE is configured: 新建商机 is not offered. */
-  businessLines?: BusinessLineSource
-  logger: Logger
-  /** Concurrent uploads allowed per salesperson and in total (defaults in upload-slots.ts). */
-  uploadLimits?: UploadLimits
-  /** With REDIS_URL: rate-limit counters shared by every instance; in memory otherwise. */
-  rateLimitStoreFor?: LimitStoreFor
-  metrics: Metrics
-  /** Sandbox mode only: the demo customers a salesperson follows, for the page's customer picker. */
-  sandboxCustomers?: (wecomUserId: string) => SandboxCustomer[]
-  /** Sandbox mode only: the demo customer groups, for opening a group entry outside WeCom. */
-  sandboxGroups?: () => { chatId: string, name: string, note: string }[]
-}
-
-/** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
-export function trustProxySetting(value: string): number | boolean | string {
-  if (/^\d+$/.test(value))
-    return Number(value)
-  if (value === 'true' || value === 'false')
-    return value === 'true'
-  return value
-}
+import { requireSession } from './session-middleware'
 
 /** Builds the app; never listens (index.ts does). */
 export function createApp(deps: AppDeps): Express {
@@ -97,18 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res, next) => (req.method === 'GET' ? compress(req, res, next) : next()))
   const limits = rateLimits(config.rateLimits, { storeFor: deps.rateLimitStoreFor, logger })
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' })
-  })
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await deps.store.ping()
-      res.json({ status: 'ready', sandbox: config.sandbox })
-    }
-    catch {
-      res.status(503).json({ error: { code: 'STORE_UNAVAILABLE', message: '存储暂时不可用' } })
-    }
-  })
+  app.use(healthRoutes(deps))
 
   app.use(cookieParser(config.sessionSecret))
   app.use('/auth', limits.auth, authRoutes(deps))
@@ -123,13 +76,7 @@ export function createApp(deps: AppDeps): Express {
   // Authenticate first, then read the body: without a session nothing is parsed or buffered.
   api.use(requireSession)
   api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
-  api.get('/me', (_req, res) => {
-    res.json(sessionUser(res))
-  })
-  // What the served page carries inline, for a page that came without it (the Vite dev server).
-  api.get('/boot', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ sandbox: config.sandbox, me: sessionUser(res) })
-  })
+  api.use(meRoutes(deps))
   api.use('/jssdk', jssdkRoutes(deps))
   api.use('/customers', customerRoutes(deps))
   api.use('/groups', groupRoutes(deps))
@@ -137,18 +84,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/follow-ups', followUpRoutes(deps))
   api.use('/opportunities', opportunityRoutes(deps))
   api.use('/client-reports', clientReportRoutes(deps))
-  if (deps.sandboxCustomers) {
-    const list = deps.sandboxCustomers
-    api.get('/sandbox/customers', (_req, res) => {
-      res.json({ customers: list(sessionUser(res).wecomUserId) })
-    })
-  }
-  if (deps.sandboxGroups) {
-    const groups = deps.sandboxGroups
-    api.get('/sandbox/groups', (_req, res) => {
-      res.json({ groups: groups() })
-    })
-  }
+  api.use('/sandbox', sandboxPickerRoutes(deps))
   api.use(() => {
     throw new AppError(404, 'NOT_FOUND', '接口不存在')
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadSettings } from './config'
+import { ConfigError, loadSettings, trustProxySetting } from './config'
 
 const credentials = {
   WECOM_CORP_ID: 'ww1234567890',
@@ -63,5 +63,18 @@ describe('loadSettings', () => {
       expect(String(error)).not.toContain('wecom-secret-value')
       expect(String(error)).not.toContain('pulan-secret-value')
     }
+  })
+})
+
+describe('trustProxySetting', () => {
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['true', true],
+    ['false', false],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 127.0.0.1', '10.0.0.0/8, 127.0.0.1'],
+  ])('reads TRUST_PROXY=%s as Express wants it', (value, expected) => {
+    expect(trustProxySetting(value)).toBe(expected)
   })
 })

@@ -179,3 +179,12 @@ function readProcessEnv(): NodeJS.ProcessEnv {
 function randomSecret() {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
 }
+
+/** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
+export function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value))
+    return Number(value)
+  if (value === 'true' || value === 'false')
+    return value === 'true'
+  return value
+}

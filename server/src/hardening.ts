@@ -5,8 +5,7 @@ import type { AppConfig } from './config'
 import { isUtf8 } from 'node:buffer'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
-import { errorBody } from './error-handler'
-import { AppError } from './errors'
+import { AppError, errorBody } from './errors'
 import { readSession } from './session'
 
 /**

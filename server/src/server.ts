@@ -1,8 +1,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
-import type { AppDeps, SandboxCustomer } from './app'
 import type { AppConfig, Settings } from './config'
+import type { AppDeps } from './deps'
 import type { UploadLimits } from './features/files/upload-slots'
 import type { Sandbox } from './sandbox'
 import type { KeyValueStore } from './store/store'
@@ -68,7 +68,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
     pulan: createPulanClient(config.pulan, store, config.upstreamTimeoutMs, undefined, metrics),
     ...(limitStores && { rateLimitStoreFor: limitStores.storeFor }),
     ...(options.uploadLimits && { uploadLimits: options.uploadLimits }),
-    ...(sandbox && { sandboxCustomers: (wecomUserId: string): SandboxCustomer[] => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
+    ...(sandbox && { sandboxCustomers: (wecomUserId: string) => sandboxCustomersOf(sandbox, wecomUserId), sandboxGroups: sandboxGroupsList }),
   }
   const app = createApp(deps)
   const server: Server = await new Promise((resolve, reject) => {

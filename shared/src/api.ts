@@ -16,14 +16,14 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>
 
 /** `GET /api/sandbox/customers` (sandbox mode only): demo customers of the signed-in salesperson, for the picker. */
-export const SandboxCustomers = z.object({
-  customers: z.array(z.object({
-    externalUserId: z.string(),
-    name: z.string(),
-    corpName: z.optional(z.string()),
-    avatar: z.optional(z.string()),
-  })),
+export const SandboxCustomer = z.object({
+  externalUserId: z.string(),
+  name: z.string(),
+  corpName: z.optional(z.string()),
+  avatar: z.optional(z.string()),
 })
+export type SandboxCustomer = z.infer<typeof SandboxCustomer>
+export const SandboxCustomers = z.object({ customers: z.array(SandboxCustomer) })
 export type SandboxCustomers = z.infer<typeof SandboxCustomers>
 
 /** `POST /api/jssdk/config` */

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino'
 import type { UpstreamError } from '../upstream/upstream-error'
 import type { createIdempotency } from './idempotency'
-import { errorBody, upstreamAppError } from '../error-handler'
-import { AppError } from '../errors'
+import { AppError, errorBody, upstreamAppError } from '../errors'
 import { hashBody } from './idempotency'
 
 /** The one upstream write itself failed: submitOnce decides whether the key is kept (it may exist) or released. */

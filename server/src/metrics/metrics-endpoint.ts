@@ -3,8 +3,7 @@ import type { Server } from 'node:http'
 import type { Registry } from 'prom-client'
 import { timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
-import { errorBody } from '../error-handler'
-import { AppError } from '../errors'
+import { AppError, errorBody } from '../errors'
 
 /** `GET /metrics` on the app's own port, for a scraper that presents the bearer token (METRICS_TOKEN). */
 export function metricsWithToken(registry: Registry, token: string): RequestHandler {

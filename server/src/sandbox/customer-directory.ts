@@ -1,11 +1,9 @@
-import type { Sandbox } from './index'
+import type { SandboxCustomer } from '@app/shared'
 import { DEMO_CUSTOMERS } from './demo-data'
 import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 
-export interface SandboxCustomerEntry { externalUserId: string, name: string, corpName?: string, avatar?: string }
-
 /** The demo customers a salesperson follows, for the customer picker shown when the app runs outside WeCom. */
-export function sandboxCustomersOf(sandbox: Pick<Sandbox, 'avatarUrl'>, wecomUserId: string): SandboxCustomerEntry[] {
+export function sandboxCustomersOf(sandbox: { avatarUrl: (externalUserId: string) => string }, wecomUserId: string): SandboxCustomer[] {
   return DEMO_CUSTOMERS
     .filter(customer => customer.followers.some(f => f.wecomUserId === wecomUserId))
     .map(customer => ({

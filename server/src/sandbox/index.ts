@@ -18,7 +18,7 @@ import { wecomRoutes } from './wecom-routes'
 
 export { type AcceptedFollow, ADD_FOLLOW_CODES } from './add-follow-validation'
 export { type AcceptedCreateBusiness, CREATE_BUSINESS_CODES } from './create-business'
-export { type SandboxCustomerEntry, sandboxCustomersOf, sandboxGroupsList } from './customer-directory'
+export { sandboxCustomersOf, sandboxGroupsList } from './customer-directory'
 export * from './demo-data'
 export * from './demo-groups'
 export { ENDPOINT_NAMES, type EndpointName } from './endpoints'

@@ -1,5 +1,5 @@
-import type { AcceptedFollow } from './add-follow-validation'
-import type { AcceptedCreateBusiness } from './create-business'
+import type { AcceptedFollow } from './add-follow-schema'
+import type { AcceptedCreateBusiness } from './create-business-schema'
 import type { EndpointName } from './endpoints'
 import { SANDBOX_BOUNDS, trimArray } from './bounded'
 import { ENDPOINT_NAMES } from './endpoints'

@@ -1,5 +1,5 @@
 import type { BusinessLine, FollowTemplate } from '@app/shared'
-import type { AcceptedCreateBusiness } from './create-business'
+import type { AcceptedCreateBusiness } from './create-business-schema'
 import type { DemoOpportunity } from './demo-data'
 import type { FaultController } from './faults'
 import { SANDBOX_BOUNDS, trimMap } from './bounded'

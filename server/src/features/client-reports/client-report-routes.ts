@@ -1,9 +1,8 @@
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import { ClientReport, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { errorBody } from '../../error-handler'
-import { AppError, validationFailed } from '../../errors'
+import { AppError, errorBody, validationFailed } from '../../errors'
 import { sessionUser } from '../../session-middleware'
 
 /** Reports per salesperson per ten minutes: enough for a page that fails at every step, not enough to flood the log. */

@@ -1,5 +1,5 @@
 import type { CustomerContext, Opportunity } from '@app/shared'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import type { SessionUser } from '../../session'
 import { AppError } from '../../errors'
 

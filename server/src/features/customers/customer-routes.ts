@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import { ExternalUserId } from '@app/shared'
 import { Router } from 'express'
 import { AppError } from '../../errors'

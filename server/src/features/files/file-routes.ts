@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import { Router } from 'express'
 import multer from 'multer'
 import { AppError } from '../../errors'

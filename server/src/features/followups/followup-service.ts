@@ -1,5 +1,5 @@
 import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import type { SessionUser } from '../../session'
 import { AddFollowRequest, answerProblems, missingRequiredModules, nextTimeProblems, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'

@@ -1,5 +1,5 @@
 import type { GroupMember, GroupView } from '@app/shared'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import type { SessionUser } from '../../session'
 import type { GroupChat } from '../../upstream/wecom-groups'
 import { AppError } from '../../errors'

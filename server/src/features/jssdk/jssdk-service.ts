@@ -1,5 +1,5 @@
 import type { JssdkConfigResponse } from '@app/shared'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import { freshSignature } from './signature'
 
 /** Both JS-SDK signatures for one page URL (without its fragment), from the cached tickets. */

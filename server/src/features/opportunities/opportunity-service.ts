@@ -1,5 +1,5 @@
 import type { OpportunityCreated, OpportunityCreateSubmission } from '@app/shared'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import type { SessionUser } from '../../session'
 import { CreateBusinessRequest, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'

@@ -1,7 +1,7 @@
 import type { BootInfo } from '@app/shared'
 import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
-import type { AppDeps } from '../../app'
+import type { AppDeps } from '../../deps'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { Router } from 'express'
