@@ -1,8 +1,9 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios'
 import type { UpstreamMetrics } from '../metrics/metrics'
-import type { UpstreamName } from './upstream-error'
+import type { UpstreamError, UpstreamName } from './upstream-error'
 import http from 'node:http'
 import https from 'node:https'
+import { setTimeout as sleep } from 'node:timers/promises'
 import axios from 'axios'
 import { fromTransportError } from './upstream-error'
 
@@ -59,4 +60,20 @@ export function createHttpClient(upstream: UpstreamName, baseURL: string, timeou
   }
 }
 
-export const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+/** What one try of an upstream call gave: its answer, or the rate-limited error to throw if it stays busy. */
+export type Try<T> = { answer: T } | { busy: UpstreamError }
+
+/**
+ * The one back-off for a busy upstream (HTTP 429, 谱蓝云 code 429, WeCom -1/45009/45033/45011): waits a quarter of
+ * the Retry-After seconds it named, then twice that and so on, at most `retries` times; then throws the busy error.
+ */
+export async function retryWhileBusy<T>(retries: number, once: () => Promise<Try<T>>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await once()
+    if ('answer' in result)
+      return result.answer
+    if (attempt >= retries)
+      throw result.busy
+    await sleep((result.busy.detail.retryAfterSeconds ?? 1) * 250 * 2 ** attempt)
+  }
+}

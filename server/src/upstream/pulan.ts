@@ -2,9 +2,10 @@ import type { AddFollowRequest, CreateBusinessRequest } from '@app/shared'
 import type { PulanConfig } from '../config'
 import type { UpstreamMetrics } from '../metrics/metrics'
 import type { KeyValueStore } from '../store/store'
+import type { FetchedToken } from './token-cache'
 import { Opportunity, UploadedFile } from '@app/shared'
 import { z } from 'zod'
-import { createHttpClient, sleep } from './http'
+import { createHttpClient, retryWhileBusy } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
 
@@ -47,53 +48,43 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     return body.data
   }
 
+  const busyError = (response: { headers: Record<string, unknown> }) =>
+    new UpstreamError('pulan', 'rate-limited', false, { code: RATE_LIMITED, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) })
+
   const accessToken = createTokenCache({
     store,
     upstream: 'pulan',
     key: `pulan:${config.appKey}:access_token`,
     onRefresh: outcome => metrics?.tokenRefreshes.inc({ upstream: 'pulan', token: 'access_token', outcome }),
-    fetch: async () => {
-      // The token endpoint backs off on 429 like every other call, so one rate-limited answer heals.
-      for (let attempt = 0; ; attempt++) {
-        const response = await http.send({ method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
-        const body = envelopeOf(response, false)
-        const wait = retryAfterSeconds(response.headers['retry-after'])
-        if (body.code === RATE_LIMITED && attempt < maxRateLimitRetries) {
-          await sleep(wait * 250 * 2 ** attempt)
-          continue
-        }
-        const token = Token.safeParse(body.data)
-        if (body.code === RATE_LIMITED)
-          throw new UpstreamError('pulan', 'rate-limited', false, { code: body.code, retryAfterSeconds: wait })
-        if (body.code !== 0 || !token.success)
-          throw new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
-        return { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn }
-      }
-    },
+    // The token endpoint backs off on 429 like every other call, so one rate-limited answer heals.
+    fetch: () => retryWhileBusy<FetchedToken>(maxRateLimitRetries, async () => {
+      const response = await http.send({ method: 'GET', url: config.paths.token, params: { appKey: config.appKey, appSecret: config.appSecret } })
+      const body = envelopeOf(response, false)
+      if (body.code === RATE_LIMITED)
+        return { busy: busyError(response) }
+      const token = Token.safeParse(body.data)
+      if (body.code !== 0 || !token.success)
+        throw new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+      return { answer: { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn } }
+    }),
   })
 
   /** One call with the cached token: refreshes the token once on 401, backs off on 429, fails on anything else. */
   async function call(request: { method: 'GET' | 'POST', url: string, params?: object, data?: unknown }, writes = false): Promise<Envelope> {
     let refreshed = false
-    for (let attempt = 0; ; attempt++) {
-      const token = await accessToken.get()
-      const response = await http.send({ ...request, headers: { Authorization: `Bearer ${token}` } })
-      const body = envelopeOf(response, writes)
-      if (body.code === TOKEN_INVALID && !refreshed) {
-        refreshed = true
-        await accessToken.invalidate(token)
-        continue
-      }
-      if (body.code === RATE_LIMITED) {
-        const wait = retryAfterSeconds(response.headers['retry-after'])
-        if (attempt < maxRateLimitRetries) {
-          await sleep(wait * 250 * 2 ** attempt)
+    return retryWhileBusy<Envelope>(maxRateLimitRetries, async () => {
+      for (;;) {
+        const token = await accessToken.get()
+        const response = await http.send({ ...request, headers: { Authorization: `Bearer ${token}` } })
+        const body = envelopeOf(response, writes)
+        if (body.code === TOKEN_INVALID && !refreshed) {
+          refreshed = true
+          await accessToken.invalidate(token)
           continue
         }
-        throw new UpstreamError('pulan', 'rate-limited', false, { code: body.code, retryAfterSeconds: wait })
+        return body.code === RATE_LIMITED ? { busy: busyError(response) } : { answer: body }
       }
-      return body
-    }
+    })
   }
 
   const rejected = (body: Envelope) => new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })

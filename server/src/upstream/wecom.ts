@@ -2,7 +2,7 @@ import type { WecomConfig } from '../config'
 import type { UpstreamMetrics } from '../metrics/metrics'
 import type { KeyValueStore } from '../store/store'
 import { z } from 'zod'
-import { createHttpClient, sleep } from './http'
+import { createHttpClient, retryWhileBusy } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
 import { wecomGroupCalls } from './wecom-groups'
@@ -39,23 +39,17 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
 
   /** GET, or POST with a JSON body when one is given (groupchat/get). */
   async function get(path: string, params: Record<string, string>, json?: object): Promise<Envelope> {
-    for (let attempt = 0; ; attempt++) {
+    return retryWhileBusy<Envelope>(maxRateLimitRetries, async () => {
       const response = await http.send(json ? { method: 'POST', url: path, params, data: json } : { method: 'GET', url: path, params })
       if (response.status === 429 || response.status >= 500)
         throw new UpstreamError('wecom', response.status === 429 ? 'rate-limited' : 'bad-status', false, { status: response.status, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) })
       const body = Envelope.safeParse(response.data)
       if (!body.success)
         throw new UpstreamError('wecom', 'malformed', false, { status: response.status })
-      if (RETRY_LATER.has(body.data.errcode)) {
-        const wait = retryAfterSeconds(response.headers['retry-after'])
-        if (attempt < maxRateLimitRetries) {
-          await sleep(wait * 250 * 2 ** attempt)
-          continue
-        }
-        throw new UpstreamError('wecom', 'rate-limited', false, { code: body.data.errcode, retryAfterSeconds: wait })
-      }
-      return body.data
-    }
+      if (RETRY_LATER.has(body.data.errcode))
+        return { busy: new UpstreamError('wecom', 'rate-limited', false, { code: body.data.errcode, retryAfterSeconds: retryAfterSeconds(response.headers['retry-after']) }) }
+      return { answer: body.data }
+    })
   }
 
   const reject = (body: Envelope) => new UpstreamError('wecom', 'rejected', false, { code: body.errcode, msg: body.errmsg })
