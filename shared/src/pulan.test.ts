@@ -56,6 +56,7 @@ describe('pulanResult', () => {
   it.each([
     ['the documented success', { code: 0, msg: 'string' }, { code: 0, msg: 'string' }],
     ['success without msg (msg defaults to empty)', { code: 0 }, { code: 0, msg: '' }],
+    ['a null msg (read as empty)', { code: 0, msg: null }, { code: 0, msg: '' }],
     ['a failure with data', { code: 1001, msg: '商机不存在', data: null }, { code: 1001, msg: '商机不存在', data: null }],
     ['extra upstream fields (dropped)', { code: 0, msg: 'ok', traceId: 'x' }, { code: 0, msg: 'ok' }],
   ])('accepts %s', (_, input, expected) => {

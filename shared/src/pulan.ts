@@ -81,10 +81,10 @@ export const AddFollowRequest = z.strictObject({
 }).check(endNotBeforeStartCheck())
 export type AddFollowRequest = z.infer<typeof AddFollowRequest>
 
-/** 谱蓝云 CommonResult envelope: `code` 0 is success, anything else a failure explained by `msg`. */
+/** 谱蓝云 CommonResult envelope: `code` 0 is success, anything else a failure explained by `msg` (absent or null: ''). */
 export const PulanResult = z.object({
   code: z.int(),
-  msg: z._default(z.optional(z.string()), ''),
+  msg: z.pipe(z.nullish(z.string()), z.transform(msg => msg ?? '')),
   data: z.optional(z.unknown()),
 })
 export type PulanResult = z.infer<typeof PulanResult>

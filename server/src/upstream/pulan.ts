@@ -3,14 +3,11 @@ import type { PulanConfig } from '../config'
 import type { UpstreamMetrics } from '../metrics/metrics'
 import type { KeyValueStore } from '../store/store'
 import type { FetchedToken } from './token-cache'
-import { Opportunity, UploadedFile } from '@app/shared'
+import { Opportunity, PulanResult, UploadedFile } from '@app/shared'
 import { z } from 'zod'
 import { createHttpClient, retryWhileBusy } from './http'
 import { createTokenCache } from './token-cache'
 import { retryAfterSeconds, UpstreamError } from './upstream-error'
-
-const Envelope = z.object({ code: z.number().int(), msg: z.string().nullish(), data: z.unknown().optional() })
-type Envelope = z.infer<typeof Envelope>
 
 const TOKEN_INVALID = 401
 const RATE_LIMITED = 429
@@ -35,14 +32,14 @@ export type PulanClient = ReturnType<typeof createPulanClient>
 export function createPulanClient(config: PulanConfig, store: KeyValueStore, timeoutMs: number, maxRateLimitRetries = 2, metrics?: UpstreamMetrics) {
   const http = createHttpClient('pulan', config.baseUrl, timeoutMs, metrics)
 
-  function envelopeOf(response: { status: number, data: unknown, headers: Record<string, unknown> }, mayHaveArrived: boolean): Envelope {
+  function envelopeOf(response: { status: number, data: unknown, headers: Record<string, unknown> }, mayHaveArrived: boolean): PulanResult {
     if (response.status === 401)
       return { code: TOKEN_INVALID, msg: 'unauthorized' }
     if (response.status === 429)
       return { code: RATE_LIMITED, msg: 'too many requests' }
     if (response.status >= 500)
       throw new UpstreamError('pulan', 'bad-status', mayHaveArrived, { status: response.status })
-    const body = Envelope.safeParse(response.data)
+    const body = z.safeParse(PulanResult, response.data)
     if (!body.success)
       throw new UpstreamError('pulan', 'malformed', mayHaveArrived, { status: response.status })
     return body.data
@@ -64,15 +61,15 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
         return { busy: busyError(response) }
       const token = Token.safeParse(body.data)
       if (body.code !== 0 || !token.success)
-        throw new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+        throw new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg })
       return { answer: { value: token.data.accessToken, expiresInSeconds: token.data.expiresIn } }
     }),
   })
 
   /** One call with the cached token: refreshes the token once on 401, backs off on 429, fails on anything else. */
-  async function call(request: { method: 'GET' | 'POST', url: string, params?: object, data?: unknown }, writes = false): Promise<Envelope> {
+  async function call(request: { method: 'GET' | 'POST', url: string, params?: object, data?: unknown }, writes = false): Promise<PulanResult> {
     let refreshed = false
-    return retryWhileBusy<Envelope>(maxRateLimitRetries, async () => {
+    return retryWhileBusy<PulanResult>(maxRateLimitRetries, async () => {
       for (;;) {
         const token = await accessToken.get()
         const response = await http.send({ ...request, headers: { Authorization: `Bearer ${token}` } })
@@ -87,10 +84,10 @@ export function createPulanClient(config: PulanConfig, store: KeyValueStore, tim
     })
   }
 
-  const rejected = (body: Envelope) => new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg ?? '' })
+  const rejected = (body: PulanResult) => new UpstreamError('pulan', 'rejected', false, { code: body.code, msg: body.msg })
 
   /** The envelope's `data` in the expected shape; a non-zero code is a rejection, another shape is malformed. */
-  function dataOf<T>(body: Envelope, schema: z.core.$ZodType<T>): T {
+  function dataOf<T>(body: PulanResult, schema: z.core.$ZodType<T>): T {
     if (body.code !== 0)
       throw rejected(body)
     const data = z.safeParse(schema, body.data)
