@@ -96,7 +96,6 @@ export function createWecomClient(config: WecomConfig, store: KeyValueStore, tim
   }
 
   return {
-    getAccessToken: () => accessToken.get(),
     getJsapiTicket: () => tickets.jsapi.get(),
     getAgentTicket: () => tickets.agent.get(),
     ...wecomGroupCalls(withToken, reject),
