@@ -25,13 +25,13 @@ export default antfu(
   },
   {
     // Command-line programs and test reports print.
-    files: ['bench/**', 'server/load/**', 'server/src/reliability/**', 'web/scripts/**', '**/*.test.ts'],
+    files: ['bench/**', 'server/load/**', 'server/test/**', 'web/scripts/**', '**/*.test.ts'],
     rules: { 'no-console': 'off', 'style/max-statements-per-line': ['error', { max: 2 }] },
   },
   {
-    // Only the server's config module reads the environment (tests and test-only harnesses set it up for processes).
+    // Only the server's config module reads the environment (tests set it up for the processes they start).
     files: ['server/src/**/*.ts'],
-    ignores: ['server/src/config.ts', 'server/src/**/*.test.ts', 'server/src/test/**', 'server/src/multi-instance/**', 'server/src/reliability/**'],
+    ignores: ['server/src/config.ts', 'server/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through server/src/config.ts.' }],
     },

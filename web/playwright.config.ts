@@ -1,3 +1,4 @@
+import { SERVER_DIR, SERVER_ENTRY, testServerEnv } from '@app/server/test/server-process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM, PHONE } from './e2e/support/phone'
 import { APP_URL, E2E_PORTS } from './e2e/support/ports'
@@ -19,16 +20,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node --import tsx src/index.ts',
-    cwd: '../server',
+    command: `node --import tsx ${SERVER_ENTRY}`,
+    cwd: SERVER_DIR,
     url: `${APP_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
+    env: testServerEnv({
       PORT: String(E2E_PORTS.app),
       PUBLIC_URL: APP_URL,
       SANDBOX: '1',
@@ -37,8 +36,6 @@ export default defineConfig({
       SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-0123456789',
       LOG_LEVEL: 'warn',
       UPSTREAM_TIMEOUT_MS: '2000',
-      RATE_LIMIT_API_PER_USER: '100000',
-      RATE_LIMIT_AUTH_PER_IP: '100000',
-    },
+    }),
   },
 })

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
 import type { LoadReply, LoadRequest, MemoryFigures } from './server-process'
-import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
+import { spawnServer, testServerEnv } from '../test/support/server-process'
 
 /** The server process under load, and the questions the runner asks it over IPC. */
 export interface ServerChild {
@@ -14,11 +13,8 @@ export interface ServerChild {
 }
 
 export async function startServerChild(): Promise<ServerChild> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    execArgv: ['--expose-gc', '--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
+  const env = testServerEnv({ LOG_LEVEL: 'warn', RATE_LIMIT_API_PER_USER: '100000000', RATE_LIMIT_API_PER_IP: '100000000', RATE_LIMIT_AUTH_PER_IP: '100000000' })
+  const { child, lines } = spawnServer(env, { entry: fileURLToPath(new URL('./server-process.ts', import.meta.url)), nodeArgs: ['--expose-gc'], ipc: true })
   const next = <T extends LoadReply['type']>(type: T) => new Promise<Extract<LoadReply, { type: T }>>((resolve, reject) => {
     const onMessage = (message: LoadReply) => {
       if (message.type !== type)
@@ -27,7 +23,7 @@ export async function startServerChild(): Promise<ServerChild> {
       child.off('exit', onExit)
       resolve(message as Extract<LoadReply, { type: T }>)
     }
-    const onExit = (code: number | null) => reject(new Error(`server process exited (${code}) before answering ${type}`))
+    const onExit = (code: number | null) => reject(new Error(`server process exited (${code}) before answering ${type}:\n${lines.join('\n')}`))
     child.on('message', onMessage)
     child.once('exit', onExit)
   })

@@ -19,18 +19,8 @@ const reply = (message: LoadReply) => process.send?.(message)
 const gc = (globalThis as { gc?: () => void }).gc
 
 const store = createMemoryStore()
-const settings = loadSettings({
-  NODE_ENV: 'test',
-  SANDBOX: '1',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  PUBLIC_URL: 'http://localhost:3000',
-  SESSION_SECRET: 'load-test-session-secret-0123456789abcdef',
-  LOG_LEVEL: 'warn',
-  RATE_LIMIT_API_PER_USER: '100000000',
-  RATE_LIMIT_API_PER_IP: '100000000',
-  RATE_LIMIT_AUTH_PER_IP: '100000000',
-})
+// The environment is the one spawnServer gave this process (testServerEnv); no credentials, so sandbox mode.
+const settings = loadSettings()
 const running = await startServer(settings, { logger: createLogger('warn'), store })
 
 process.on('message', async (message: LoadRequest) => {

@@ -1,8 +1,8 @@
-import type { TestServer } from './test/harness'
+import type { TestServer } from '../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { smallPng } from './reliability/drivers'
-import { startTestServer, TEST_PUBLIC_URL } from './test/harness'
-import { fullSubmission, newKey } from './test/submission'
+import { smallPng } from '../test/reliability/drivers'
+import { startTestServer, TEST_PUBLIC_URL } from '../test/support/harness'
+import { fullSubmission, newKey } from '../test/support/submission'
 
 let server: TestServer
 let cookie: string

@@ -1,11 +1,7 @@
-import type { ChildProcess } from 'node:child_process'
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { spawnServer } from '../test/support/server-process'
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url))
 const LIVE_PRODUCTION = {
   NODE_ENV: 'production',
   PORT: '0',
@@ -19,36 +15,9 @@ const LIVE_PRODUCTION = {
   PULAN_APP_SECRET: 'pulan-secret-value',
 }
 
-function start(env: Record<string, string>): { child: ChildProcess, lines: string[], next: (match: RegExp) => Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const lines: string[] = []
-  const waiters: { match: RegExp, resolve: (line: string) => void }[] = []
-  for (const stream of [child.stdout!, child.stderr!]) {
-    createInterface({ input: stream }).on('line', (line) => {
-      lines.push(line)
-      for (const waiter of waiters.filter(w => w.match.test(line))) {
-        waiters.splice(waiters.indexOf(waiter), 1)
-        waiter.resolve(line)
-      }
-    })
-  }
-  const next = (match: RegExp) => new Promise<string>((resolve) => {
-    const seen = lines.find(line => match.test(line))
-    if (seen)
-      resolve(seen)
-    else
-      waiters.push({ match, resolve })
-  })
-  return { child, lines, next }
-}
-
 describe('the server process', () => {
   it('starts in sandbox mode without credentials, says so first, serves /healthz, and stops gracefully', async () => {
-    const { child, lines, next } = start({ PORT: '0', NODE_ENV: 'development' })
+    const { child, lines, next } = spawnServer({ PORT: '0', NODE_ENV: 'development' })
     try {
       const listening = JSON.parse(await next(/"msg":"listening"/)) as { url: string }
       expect(JSON.parse(lines[0]!).msg).toMatch(/SANDBOX MODE/)
@@ -76,7 +45,7 @@ describe('the server process', () => {
     ['production with SANDBOX=1 and real credentials', { ...LIVE_PRODUCTION, SANDBOX: '1' }, /Refusing to start[\s\S]*SANDBOX=1 is set together with real credentials/],
     ['a template file that does not exist', { PORT: '0', TEMPLATES_FILE: '/nonexistent/templates.json' }, /TEMPLATES_FILE/],
   ])('refuses to start with %s, with a clear message', async (_name, env, message) => {
-    const { child, lines } = start(env)
+    const { child, lines } = spawnServer(env)
     const [code] = await once(child, 'exit')
     expect(code).toBe(1)
     expect(lines.join('\n')).toMatch(message)

@@ -1,8 +1,8 @@
-import type { TestServer } from './test/harness'
+import type { TestServer } from '../test/support/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { smallPng } from './reliability/drivers'
-import { authorizeAt, startTestServer, TEST_PUBLIC_URL } from './test/harness'
-import { fullSubmission, newKey } from './test/submission'
+import { smallPng } from '../test/reliability/drivers'
+import { authorizeAt, startTestServer, TEST_PUBLIC_URL } from '../test/support/harness'
+import { fullSubmission, newKey } from '../test/support/submission'
 
 // What WeCom really writes into errmsg: our server's egress IP and a hint.
 const WECOM_ERRMSG = 'invalid parameter, hint: [1700000000_1_abc], from ip: 203.0.113.77, more info at https://open.work.weixin.qq.com/devtool/query?e=40058'

@@ -1,8 +1,8 @@
 import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { getJson, postFollow, pulanGet, pulanToken } from '../../test/support/sandbox-client'
 import { startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
-import { getJson, postFollow, pulanGet, pulanToken } from './test-client'
 
 let sandbox: Sandbox
 beforeAll(async () => {

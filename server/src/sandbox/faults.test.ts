@@ -1,8 +1,8 @@
 import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { postFollow, pulanToken, wecomToken } from '../../test/support/sandbox-client'
 import { startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
-import { postFollow, pulanToken, wecomToken } from './test-client'
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { postFollow, pulanGet, pulanToken } from '../../test/support/sandbox-client'
 import { ADD_FOLLOW_CODES, startSandbox } from './index'
 import { SEED_ADD_FOLLOW_EXAMPLE } from './seed-example'
-import { postFollow, pulanGet, pulanToken } from './test-client'
 
 let sandbox: Sandbox
 let token: string

@@ -1,7 +1,7 @@
 import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { getJson, wecomToken } from '../../test/support/sandbox-client'
 import { startSandbox } from './index'
-import { getJson, wecomToken } from './test-client'
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -1,4 +1,4 @@
+import { storeContract } from '../../test/support/store-contract'
 import { createMemoryStore } from './memory-store'
-import { storeContract } from './store-contract'
 
 storeContract('memory', () => createMemoryStore())

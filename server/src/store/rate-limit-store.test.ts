@@ -1,7 +1,7 @@
-import type { TestServer } from '../test/harness'
+import type { TestServer } from '../../test/support/harness'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../test/harness'
+import { startTestServer } from '../../test/support/harness'
 
 // .ci/test.sh starts a private redis-server on loopback and sets TEST_REDIS_URL; database 5 is this file's.
 const redisUrl = Object.assign(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'), { pathname: '/5' }).href

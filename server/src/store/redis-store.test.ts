@@ -1,10 +1,10 @@
-import type { PrivateRedis } from '../multi-instance/redis-process'
+import type { PrivateRedis } from '../../test/support/redis-process'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPrivateRedis } from '../multi-instance/redis-process'
+import { startPrivateRedis } from '../../test/support/redis-process'
+import { storeContract } from '../../test/support/store-contract'
 import { createRedisStore } from './redis-store'
 import { StoreUnavailableError } from './store'
-import { storeContract } from './store-contract'
 
 // .ci/test.sh starts a private redis-server on loopback and sets TEST_REDIS_URL.
 const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'

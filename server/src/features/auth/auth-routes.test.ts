@@ -1,7 +1,7 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pickLink, startTestServer, TEST_PUBLIC_URL } from '../../test/harness'
+import { pickLink, startTestServer, TEST_PUBLIC_URL } from '../../../test/support/harness'
 
 let server: TestServer
 beforeAll(async () => {

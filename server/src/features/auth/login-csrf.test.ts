@@ -1,6 +1,6 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { authorizeAt, startTestServer } from '../../test/harness'
+import { authorizeAt, startTestServer } from '../../../test/support/harness'
 
 let server: TestServer
 beforeAll(async () => {

@@ -1,6 +1,6 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../../test/harness'
+import { startTestServer } from '../../../test/support/harness'
 
 let server: TestServer
 let cookie: string

@@ -1,7 +1,7 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CFB, HTML, jpegOf, LINUX_ELF, PDF, PNG_1PX, SVG, TEXT, WINDOWS_EXE, ZIP } from '../../test/file-samples'
-import { startTestServer } from '../../test/harness'
+import { CFB, HTML, jpegOf, LINUX_ELF, PDF, PNG_1PX, SVG, TEXT, WINDOWS_EXE, ZIP } from '../../../test/support/file-samples'
+import { startTestServer } from '../../../test/support/harness'
 
 let server: TestServer
 let cookie: string

@@ -1,7 +1,7 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { PNG_1PX } from '../../test/file-samples'
-import { startTestServer } from '../../test/harness'
+import { PNG_1PX } from '../../../test/support/file-samples'
+import { startTestServer } from '../../../test/support/harness'
 
 let server: TestServer
 let zhang: string

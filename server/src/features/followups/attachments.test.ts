@@ -1,9 +1,9 @@
 import type { UploadedFile } from '@app/shared'
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PNG_1PX } from '../../test/file-samples'
-import { startTestServer } from '../../test/harness'
-import { fullSubmission, newKey } from '../../test/submission'
+import { PNG_1PX } from '../../../test/support/file-samples'
+import { startTestServer } from '../../../test/support/harness'
+import { fullSubmission, newKey } from '../../../test/support/submission'
 
 let server: TestServer
 let zhang: string

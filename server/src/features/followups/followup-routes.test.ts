@@ -1,8 +1,8 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { PNG_1PX } from '../../test/file-samples'
-import { startTestServer } from '../../test/harness'
-import { CHEN_JING, fullSubmission, newKey, NEXT_CONTACT_TIME } from '../../test/submission'
+import { PNG_1PX } from '../../../test/support/file-samples'
+import { startTestServer } from '../../../test/support/harness'
+import { CHEN_JING, fullSubmission, newKey, NEXT_CONTACT_TIME } from '../../../test/support/submission'
 
 let server: TestServer
 let cookie: string

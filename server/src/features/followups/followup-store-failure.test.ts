@@ -1,11 +1,11 @@
+import type { TestServer } from '../../../test/support/harness'
 import type { KeyValueStore } from '../../store/store'
-import type { TestServer } from '../../test/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PNG_1PX } from '../../../test/support/file-samples'
+import { startTestServer } from '../../../test/support/harness'
+import { CHEN_JING, fullSubmission, newKey } from '../../../test/support/submission'
 import { createMemoryStore } from '../../store/memory-store'
 import { StoreUnavailableError } from '../../store/store'
-import { PNG_1PX } from '../../test/file-samples'
-import { startTestServer } from '../../test/harness'
-import { CHEN_JING, fullSubmission, newKey } from '../../test/submission'
 
 /** A store that loses its connection exactly when a submission's outcome is written (after 谱蓝云 has it). */
 function storeFailingOnOutcome(): KeyValueStore & { failing: boolean } {

@@ -1,8 +1,8 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startTestServer } from '../../../test/support/harness'
+import { fullSubmission, newKey } from '../../../test/support/submission'
 import { createMemoryStore } from '../../store/memory-store'
-import { startTestServer } from '../../test/harness'
-import { fullSubmission, newKey } from '../../test/submission'
 
 let server: TestServer
 let cookie: string

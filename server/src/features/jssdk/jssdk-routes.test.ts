@@ -1,6 +1,6 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, TEST_PUBLIC_URL } from '../../test/harness'
+import { startTestServer, TEST_PUBLIC_URL } from '../../../test/support/harness'
 import { signJsapi } from './signature'
 
 let server: TestServer

@@ -1,10 +1,10 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../../test/harness'
-import { newKey } from '../../test/submission'
+import { startTestServer } from '../../../test/support/harness'
+import { newKey } from '../../../test/support/submission'
 
 const ZHOU_MIN = 'wmDemoZhouMin03'
 function create(server: TestServer, cookie: string, body: unknown, key = newKey()) {

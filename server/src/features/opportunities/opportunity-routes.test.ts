@@ -1,8 +1,8 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { sleep } from '../../reliability/response-checks'
-import { startTestServer } from '../../test/harness'
-import { CHEN_JING, newKey } from '../../test/submission'
+import { sleep } from '../../../test/reliability/response-checks'
+import { startTestServer } from '../../../test/support/harness'
+import { CHEN_JING, newKey } from '../../../test/support/submission'
 
 const ZHOU_MIN = 'wmDemoZhouMin03'
 const NEXT_TIME = { scheduleName: '回访 周敏', nextContactTime: '2026-12-01T02:00:00.000Z', nextTimeLength: 30, nextRemindLength: 15 }

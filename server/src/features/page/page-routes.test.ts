@@ -1,9 +1,9 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../../test/harness'
+import { startTestServer } from '../../../test/support/harness'
 
 let server: TestServer
 let cookie: string

@@ -1,10 +1,10 @@
-import type { TestServer } from '../../test/harness'
+import type { TestServer } from '../../../test/support/harness'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, TEST_PUBLIC_URL } from '../../test/harness'
+import { startTestServer, TEST_PUBLIC_URL } from '../../../test/support/harness'
 
 const TEMPLATE = '<!doctype html><html><head><title>记跟进</title></head><body><div id="app"></div></body></html>'
 

@@ -1,5 +1,5 @@
 import type { BadRequest } from './bad-requests'
-import { TEST_PUBLIC_URL } from '../test/harness'
+import { TEST_PUBLIC_URL } from '../support/harness'
 import { FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
 
 const sessionCases: BadRequest[] = [

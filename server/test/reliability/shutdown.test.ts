@@ -1,8 +1,8 @@
-import type { KeyValueStore } from '../store/store'
+import type { KeyValueStore } from '../../src/store/store'
 import { describe, expect, it } from 'vitest'
-import { createMemoryStore } from '../store/memory-store'
-import { startTestServer } from '../test/harness'
-import { fullSubmission, newKey } from '../test/submission'
+import { createMemoryStore } from '../../src/store/memory-store'
+import { startTestServer } from '../support/harness'
+import { fullSubmission, newKey } from '../support/submission'
 import { smallPng } from './drivers'
 import { sleep } from './response-checks'
 

@@ -1,5 +1,5 @@
 import type { BadRequest, BadRequestContext } from './bad-requests'
-import { HTML, LINUX_ELF, PDF, PNG_1PX, SVG, WINDOWS_EXE, ZIP } from '../test/file-samples'
+import { HTML, LINUX_ELF, PDF, PNG_1PX, SVG, WINDOWS_EXE, ZIP } from '../support/file-samples'
 import { FORGED_SESSIONS, json, raw } from './bad-requests'
 
 const PATH = '/api/files'

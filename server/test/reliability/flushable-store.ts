@@ -1,5 +1,5 @@
-import type { KeyValueStore } from '../store/store'
-import { createMemoryStore } from '../store/memory-store'
+import type { KeyValueStore } from '../../src/store/store'
+import { createMemoryStore } from '../../src/store/memory-store'
 
 export interface FlushableStore extends KeyValueStore {
   /** Forgets every cached token, ticket and idempotency record, so the next request fetches them again. */

@@ -1,4 +1,4 @@
-import { authorizeAt } from '../test/harness'
+import { authorizeAt } from '../support/harness'
 
 export { authorizeAt }
 

@@ -1,4 +1,4 @@
-import type { Sandbox } from './index'
+import type { Sandbox } from '../../src/sandbox/index'
 
 /** Small fetch helpers for the sandbox's own tests. */
 export async function getJson(url: string, init?: RequestInit): Promise<any> {

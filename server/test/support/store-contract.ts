@@ -1,4 +1,4 @@
-import type { KeyValueStore } from './store'
+import type { KeyValueStore } from '../../src/store/store'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))

@@ -1,12 +1,12 @@
-import type { Sandbox } from '../sandbox'
-import type { ServerProcess } from './server-process'
+import type { Sandbox } from '../../src/sandbox'
+import type { ServerProcess } from '../support/server-process'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SANDBOX_BUSINESS_LINES_FILE } from '../config'
-import { startSandbox } from '../sandbox'
-import { newKey } from '../test/submission'
+import { SANDBOX_BUSINESS_LINES_FILE } from '../../src/config'
+import { startSandbox } from '../../src/sandbox'
+import { startServerProcess, upstreamEnv } from '../support/server-process'
+import { newKey } from '../support/submission'
 import { call, signInAcross } from './client'
-import { startServerProcess, upstreamEnv } from './server-process'
 
 // A db index of its own on the test Redis, flushed before and after.
 const redisUrl = Object.assign(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'), { pathname: '/6' }).href

@@ -1,5 +1,5 @@
 import type { BadRequest, BadRequestContext } from './bad-requests'
-import { fullSubmission, newKey } from '../test/submission'
+import { fullSubmission, newKey } from '../support/submission'
 import { deeplyNested, FORGED_SESSIONS, json, raw, withInvalidUtf8 } from './bad-requests'
 
 const PATH = '/api/follow-ups'

@@ -1,14 +1,14 @@
-import type { Sandbox } from '../sandbox'
+import type { Sandbox } from '../../src/sandbox'
+import type { PrivateRedis } from '../support/redis-process'
+import type { ServerProcess } from '../support/server-process'
 import type { Answer } from './client'
-import type { PrivateRedis } from './redis-process'
-import type { ServerProcess } from './server-process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../sandbox'
-import { PNG_1PX } from '../test/file-samples'
-import { fullSubmission, newKey } from '../test/submission'
+import { startSandbox } from '../../src/sandbox'
+import { PNG_1PX } from '../support/file-samples'
+import { startPrivateRedis } from '../support/redis-process'
+import { PUBLIC_URL, startServerProcess, upstreamEnv } from '../support/server-process'
+import { fullSubmission, newKey } from '../support/submission'
 import { call, signInAcross } from './client'
-import { startPrivateRedis } from './redis-process'
-import { PUBLIC_URL, startServerProcess, upstreamEnv } from './server-process'
 
 let redis: PrivateRedis
 let sandbox: Sandbox

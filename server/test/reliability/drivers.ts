@@ -1,9 +1,9 @@
-import type { Sandbox } from '../sandbox'
-import type { ApiResponse, StartedSignIn, TestServer } from '../test/harness'
-import { recordUpload } from '../features/files/file-records'
-import { PNG_1PX } from '../test/file-samples'
-import { authorizeAt, TEST_PUBLIC_URL } from '../test/harness'
-import { fullSubmission, newKey } from '../test/submission'
+import type { Sandbox } from '../../src/sandbox'
+import type { ApiResponse, StartedSignIn, TestServer } from '../support/harness'
+import { recordUpload } from '../../src/features/files/file-records'
+import { PNG_1PX } from '../support/file-samples'
+import { authorizeAt, TEST_PUBLIC_URL } from '../support/harness'
+import { fullSubmission, newKey } from '../support/submission'
 
 export type UploadedFile = Parameters<typeof fullSubmission>[0]
 

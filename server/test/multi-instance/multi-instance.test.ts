@@ -1,13 +1,13 @@
-import type { Sandbox } from '../sandbox'
-import type { ServerProcess } from './server-process'
+import type { Sandbox } from '../../src/sandbox'
+import type { ServerProcess } from '../support/server-process'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signJsapi } from '../features/jssdk/signature'
-import { startSandbox } from '../sandbox'
-import { PNG_1PX } from '../test/file-samples'
-import { fullSubmission, newKey } from '../test/submission'
+import { signJsapi } from '../../src/features/jssdk/signature'
+import { startSandbox } from '../../src/sandbox'
+import { PNG_1PX } from '../support/file-samples'
+import { PUBLIC_URL, startServerProcess, upstreamEnv } from '../support/server-process'
+import { fullSubmission, newKey } from '../support/submission'
 import { authorizeAt, call, sessionCookieOf, signInAcross } from './client'
-import { PUBLIC_URL, startServerProcess, upstreamEnv } from './server-process'
 
 // A db index of its own on the test Redis (scripts/test.sh starts it), flushed before and after.
 const redisUrl = Object.assign(new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6390'), { pathname: '/3' }).href

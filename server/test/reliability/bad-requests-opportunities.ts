@@ -1,5 +1,5 @@
 import type { BadRequest, BadRequestContext } from './bad-requests'
-import { newKey } from '../test/submission'
+import { newKey } from '../support/submission'
 import { json, raw } from './bad-requests'
 
 const PATH = '/api/opportunities'

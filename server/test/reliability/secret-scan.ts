@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SANDBOX_CREDENTIALS } from '../sandbox'
-import { TEST_SESSION_SECRET } from '../test/harness'
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox'
+import { TEST_SESSION_SECRET } from '../support/harness'
 
 /** Names of the secret settings and of the upstream parameters that carry secrets. */
 export const SECRET_NAMES = ['WECOM_SECRET', 'PULAN_APP_SECRET', 'SESSION_SECRET', 'corpsecret', 'appSecret']

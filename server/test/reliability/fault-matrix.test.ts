@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ENDPOINT_NAMES } from '../sandbox'
+import { ENDPOINT_NAMES } from '../../src/sandbox'
 import { DRIVERS } from './drivers'
 import { expectationFor, FAULTS, ROUTES } from './fault-matrix'
 

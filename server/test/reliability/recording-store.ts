@@ -1,5 +1,5 @@
-import type { KeyValueStore } from '../store/store'
-import { createMemoryStore } from '../store/memory-store'
+import type { KeyValueStore } from '../../src/store/store'
+import { createMemoryStore } from '../../src/store/memory-store'
 
 export interface RecordingStore extends KeyValueStore {
   /** Every value ever written under a key matching the pattern (e.g. each token and ticket, refreshed ones too). */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SANDBOX_CREDENTIALS } from '../sandbox'
+import { SANDBOX_CREDENTIALS } from '../../src/sandbox'
 import { CONFIGURED_SECRETS, filesUnder, findSecrets, readText, SECRET_NAMES } from './secret-scan'
 
 const webDir = fileURLToPath(new URL('../../../web', import.meta.url))

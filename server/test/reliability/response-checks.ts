@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../test/harness'
+import type { ApiResponse } from '../support/harness'
 import { expect } from 'vitest'
 
 /** Traces of internals that must never reach a client: stack frames, source paths, module folders. */

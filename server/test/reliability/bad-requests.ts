@@ -1,7 +1,7 @@
-import type { ApiResponse, TestServer } from '../test/harness'
+import type { ApiResponse, TestServer } from '../support/harness'
 import type { UploadedFile } from './drivers'
 import { createHmac } from 'node:crypto'
-import { readResponse, TEST_SESSION_SECRET } from '../test/harness'
+import { readResponse, TEST_SESSION_SECRET } from '../support/harness'
 
 export interface BadRequestContext { server: TestServer, cookie: string, file: UploadedFile }
 

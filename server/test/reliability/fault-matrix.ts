@@ -1,4 +1,4 @@
-import type { EndpointName, Fault, FaultOptions } from '../sandbox'
+import type { EndpointName, Fault, FaultOptions } from '../../src/sandbox'
 import type { Driver } from './drivers'
 import { DRIVERS } from './drivers'
 

@@ -1,6 +1,6 @@
 import type { BadRequest, BadRequestContext } from './bad-requests'
-import { TEST_PUBLIC_URL } from '../test/harness'
-import { fullSubmission, newKey } from '../test/submission'
+import { TEST_PUBLIC_URL } from '../support/harness'
+import { fullSubmission, newKey } from '../support/submission'
 import { json, raw } from './bad-requests'
 import { smallPng } from './drivers'
 
