@@ -11,7 +11,7 @@ const server = 'http://127.0.0.1:3000'
 export default defineConfig({
   plugins: [
     lazyVantIconFont(),
-    preloadFirstScreen(['src/platform/wecom.ts', 'src/app.ts', 'src/pages/FollowupPage.vue']),
+    preloadFirstScreen(['src/platform/wecom.ts', 'src/app.ts', 'src/pages/FollowUpPage.vue']),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
   ],

@@ -2,12 +2,12 @@ import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import { loadSchemas } from './api/checked'
 import App from './App.vue'
-import { loadFollowupPage } from './pages/loadFollowupPage'
+import { loadFollowUpPage } from './pages/loadFollowUpPage'
 import { useSessionStore } from './stores/session'
 
 /** Vue, the stores and the start-up screens: loaded by main.ts while the opening (WeCom, the context) runs. */
 export function mountApp() {
-  void loadFollowupPage()
+  void loadFollowUpPage()
   const pinia = createPinia()
   createApp(App).use(pinia).mount('#app')
 
@@ -17,7 +17,7 @@ export function mountApp() {
   function afterFirstScreen() {
     void import('virtual:vant-icon-font.css')
     void loadSchemas()
-    void import('./followup/validateSubmission')
+    void import('./follow-up/validateSubmission')
   }
   const session = useSessionStore(pinia)
   const settled = watch(() => session.phase, (phase) => {

@@ -1,8 +1,8 @@
-import type { TestServer } from '../test/harness'
+import type { TestServer } from '../../test/support/harness'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { smallPng } from '../reliability/drivers'
-import { startTestServer } from '../test/harness'
-import { CHEN_JING, fullSubmission, newKey } from '../test/submission'
+import { smallPng } from '../../test/reliability/drivers'
+import { startTestServer } from '../../test/support/harness'
+import { CHEN_JING, fullSubmission, newKey } from '../../test/support/submission'
 
 /** One sample of the exposition text, by metric name and exact labels (0 when absent). */
 function sample(text: string, name: string, labels: Record<string, string>): number {

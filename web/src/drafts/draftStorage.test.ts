@@ -1,4 +1,4 @@
-import type { FollowUpForm } from '../followup/formState'
+import type { FollowUpForm } from '../follow-up/formState'
 import type { DraftTarget } from './useDraftAutosave'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'

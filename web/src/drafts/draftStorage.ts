@@ -1,4 +1,4 @@
-import type { FollowUpForm } from '../followup/formState'
+import type { FollowUpForm } from '../follow-up/formState'
 
 const PREFIX = 'followup:draft:'
 const VERSION = 1

@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import type { FollowUpForm } from '../followup/formState'
+import type { FollowUpForm } from '../follow-up/formState'
 import { onScopeDispose, watch } from 'vue'
 import { saveDraft } from './draftStorage'
 

@@ -1,8 +1,8 @@
 import type { BusinessLine, OpportunityCreateSubmission } from '@app/shared'
-import type { NextContactDraft } from '../followup/formState'
+import type { NextContactDraft } from '../follow-up/formState'
 import { OpportunityCreateSubmission as Schema } from '@app/shared'
-import { defaultScheduleName } from '../followup/formState'
-import { buildNextTime } from '../followup/nextContact'
+import { defaultScheduleName } from '../follow-up/formState'
+import { buildNextTime } from '../follow-up/nextContact'
 
 /** What the salesperson chose in the 新建商机 sheet, kept on the device until the opportunity exists. */
 export interface OpportunityDraft {

@@ -1,5 +1,5 @@
 import type { CustomerContext, FollowTemplate, Opportunity } from '@app/shared'
-import type { FollowUpForm } from '../followup/formState'
+import type { FollowUpForm } from '../follow-up/formState'
 
 export const template: FollowTemplate = {
   templateId: 7,

@@ -4,7 +4,7 @@ import type { FakeReply } from '../../testing/fakeServer'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import FollowupPage from '../../pages/FollowupPage.vue'
+import FollowUpPage from '../../pages/FollowUpPage.vue'
 import { errorReply, installFakeServer } from '../../testing/fakeServer'
 import { context, opportunity } from '../../testing/fixtures'
 
@@ -46,7 +46,7 @@ describe('新建商机 on the follow-up page', () => {
     await flushPromises()
   }
   async function openSheet(ctx = withLines) {
-    const wrapper = mount(FollowupPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
+    const wrapper = mount(FollowUpPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
     await flushPromises()
     await wrapper.get('[data-testid="opportunity-create-open"]').trigger('click')
     await vi.waitFor(() => expect(document.querySelector('[data-testid="create-submit"]')).not.toBeNull())
@@ -54,12 +54,12 @@ describe('新建商机 on the follow-up page', () => {
   }
 
   it('is the main action without opportunities, and not offered without business lines', async () => {
-    const without = mount(FollowupPage, { props: { context: { ...context, opportunities: [] }, platform, openedAt: new Date() } })
+    const without = mount(FollowUpPage, { props: { context: { ...context, opportunities: [] }, platform, openedAt: new Date() } })
     await flushPromises()
     expect(without.find('[data-testid="opportunity-create-open"]').exists()).toBe(false)
     expect(without.get('[data-testid="opportunity-empty"]').text()).toContain('请先在谱蓝云')
     without.unmount()
-    const wrapper = mount(FollowupPage, { props: { context: withLines, platform, openedAt: new Date() } })
+    const wrapper = mount(FollowUpPage, { props: { context: withLines, platform, openedAt: new Date() } })
     await flushPromises()
     expect(wrapper.get('[data-testid="opportunity-empty"]').text()).toContain('先新建一个')
     expect(wrapper.get('[data-testid="opportunity-create-open"]').classes()).toContain('van-button--primary')

@@ -5,7 +5,7 @@ import { AppError, validationFailed } from '../../errors'
 import { createIdempotency } from '../../idempotency/idempotency'
 import { submitOnce } from '../../idempotency/submit-once'
 import { sessionUser } from '../../session-middleware'
-import { submitFollowUp } from './followup-service'
+import { submitFollowUp } from './follow-up-service'
 
 const WORDS = {
   what: '这条跟进',

@@ -7,7 +7,7 @@ import { loadDraft } from '../drafts/draftStorage'
 import { useSessionStore } from '../stores/session'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { context, opportunity } from '../testing/fixtures'
-import FollowupPage from './FollowupPage.vue'
+import FollowUpPage from './FollowUpPage.vue'
 
 const platform: Platform = {
   kind: 'sandbox',
@@ -47,7 +47,7 @@ describe('the follow-up page', () => {
   afterEach(() => server.restore())
 
   async function open(ctx = context) {
-    const wrapper = mount(FollowupPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
+    const wrapper = mount(FollowUpPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
     await flushPromises()
     return wrapper
   }

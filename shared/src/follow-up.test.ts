@@ -1,7 +1,7 @@
 import type { SubmissionModuleAnswer } from './api'
 import { describe, expect, it } from 'vitest'
 import { demoTemplate } from './fixtures/samples'
-import { templateProblems } from './followup'
+import { templateProblems } from './follow-up'
 import { FollowTemplate } from './template'
 
 const template = FollowTemplate.parse(demoTemplate())
