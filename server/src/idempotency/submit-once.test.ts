@@ -4,15 +4,15 @@ import { AppError } from '../errors'
 import { createMemoryStore } from '../store/memory-store'
 import { UpstreamError } from '../upstream/upstream-error'
 import { createIdempotency } from './idempotency'
-import { SendFailure, submitOnce } from './submit-once'
+import { submitOnce } from './submit-once'
 
 const WORDS = { what: '这件事', outcomeUnknown: '结果未知' }
 const log = { error: vi.fn(), warn: vi.fn() }
 
 function setUp(store: KeyValueStore = createMemoryStore()) {
   const idempotency = createIdempotency(store)
-  const run = (send: () => Promise<{ status: number, body: unknown }>, body: unknown = { a: 1 }, key = 'k1') =>
-    submitOnce(idempotency, { owner: 'zhangwei', key, body, requestId: 'r1', log }, WORDS, send)
+  const run = (write: () => Promise<{ status: number, body: unknown }>, body: unknown = { a: 1 }, key = 'k1', check = async () => {}) =>
+    submitOnce(idempotency, { owner: 'zhangwei', key, body, requestId: 'r1', log }, WORDS, { check, write })
   return { run, idempotency }
 }
 const ok = async () => ({ status: 201, body: { done: true } })
@@ -43,12 +43,22 @@ describe('submitOnce', () => {
   })
 
   it.each([
-    ['a failure before the write (not a SendFailure)', new AppError(422, 'BUSINESS_LINE_NOT_FOUND', '不存在'), 'BUSINESS_LINE_NOT_FOUND'],
-    ['a write that surely did not arrive', new SendFailure(new UpstreamError('pulan', 'unreachable', false)), 'UPSTREAM_UNAVAILABLE'],
-    ['a write refused for rate limiting', new SendFailure(new UpstreamError('pulan', 'rate-limited', false)), 'UPSTREAM_UNAVAILABLE'],
-  ])('releases the key after %s, so the retry sends', async (_name, error, code) => {
+    ['a failure in the checks before the write', 'check', new AppError(422, 'BUSINESS_LINE_NOT_FOUND', '不存在'), 'BUSINESS_LINE_NOT_FOUND'],
+    ['a write that surely did not arrive', 'write', new UpstreamError('pulan', 'unreachable', false), 'UPSTREAM_UNAVAILABLE'],
+    ['a write refused for rate limiting', 'write', new UpstreamError('pulan', 'rate-limited', false), 'UPSTREAM_UNAVAILABLE'],
+  ])('releases the key after %s, so the retry sends', async (_name, step, error, code) => {
     const { run } = setUp()
-    expect(await codeOf(run(failing(error)))).toBe(code)
+    const failed = step === 'check' ? run(ok, undefined, undefined, failing(error)) : run(failing(error))
+    expect(await codeOf(failed)).toBe(code)
+    const send = vi.fn(ok)
+    expect((await run(send)).replayed).toBe(false)
+    expect(send).toHaveBeenCalledTimes(1)
+  })
+
+  it('releases the key after a lookup in the checks timed out (a read, not the write), so the retry sends', async () => {
+    const { run } = setUp()
+    const lookup = new UpstreamError('pulan', 'timeout', true)
+    await expect(run(ok, undefined, undefined, failing(lookup))).rejects.toBe(lookup)
     const send = vi.fn(ok)
     expect((await run(send)).replayed).toBe(false)
     expect(send).toHaveBeenCalledTimes(1)
@@ -59,7 +69,7 @@ describe('submitOnce', () => {
     ['a write the upstream refused', new UpstreamError('pulan', 'rejected', false, { code: 2001, msg: '业务线不存在' }), 502, 'UPSTREAM_REJECTED'],
   ])('keeps the key after %s and replays the answer instead of sending again', async (_name, upstream, status, code) => {
     const { run } = setUp()
-    const first = await run(failing(new SendFailure(upstream)))
+    const first = await run(failing(upstream))
     expect(first).toMatchObject({ status, replayed: false, body: { error: { code, requestId: 'r1' } } })
     const send = vi.fn(ok)
     expect(await run(send)).toMatchObject({ status, replayed: true })

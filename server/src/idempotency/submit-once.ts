@@ -1,15 +1,8 @@
 import type { Logger } from 'pino'
-import type { UpstreamError } from '../upstream/upstream-error'
 import type { createIdempotency } from './idempotency'
 import { AppError, errorBody, upstreamAppError } from '../errors'
+import { UpstreamError } from '../upstream/upstream-error'
 import { hashBody } from './idempotency'
-
-/** The one upstream write itself failed: submitOnce decides whether the key is kept (it may exist) or released. */
-export class SendFailure extends Error {
-  constructor(readonly upstream: UpstreamError) {
-    super(upstream.message)
-  }
-}
 
 export interface OnceWords {
   /** `这条跟进`, `这个商机`: what is being submitted, in the salesperson's words. */
@@ -30,14 +23,22 @@ export interface OnceRequest {
 
 export interface OnceAnswer { status: number, body: unknown, replayed: boolean }
 
+/** A submission in two steps, so submitOnce knows which failures may have left a record upstream. */
+export interface OnceSteps<Checked> {
+  /** Everything before the write (rules, lookups): whatever fails here releases the key. */
+  check: () => Promise<Checked>
+  /** The one upstream write and what follows it: an UpstreamError here keeps the key when the write may exist. */
+  write: (checked: Checked) => Promise<{ status: number, body: unknown }>
+}
+
 type Idempotency = ReturnType<typeof createIdempotency>
 
 /**
- * Runs `send` at most once per salesperson, key and body: the same key and body replay the first answer, another
+ * Runs `steps` at most once per salesperson, key and body: the same key and body replay the first answer, another
  * body is a 422, a second request while the first is running a 409. A write that may have reached the upstream
  * keeps its key (a retry replays "outcome unknown" rather than writing twice); one that surely did not releases it.
  */
-export async function submitOnce(idempotency: Idempotency, request: OnceRequest, words: OnceWords, send: () => Promise<{ status: number, body: unknown }>): Promise<OnceAnswer> {
+export async function submitOnce<Checked>(idempotency: Idempotency, request: OnceRequest, words: OnceWords, steps: OnceSteps<Checked>): Promise<OnceAnswer> {
   const { owner, key } = request
   const bodyHash = hashBody(request.body)
   const claim = await idempotency.claim(owner, key, bodyHash)
@@ -61,26 +62,30 @@ export async function submitOnce(idempotency: Idempotency, request: OnceRequest,
     return { status, body, replayed: false }
   }
 
-  let sent
+  let checked: Checked
   try {
-    sent = await send()
+    checked = await steps.check()
   }
   catch (error) {
-    if (!(error instanceof SendFailure)) {
+    await idempotency.release(owner, key)
+    throw error
+  }
+
+  let sent
+  try {
+    sent = await steps.write(checked)
+  }
+  catch (error) {
+    if (!(error instanceof UpstreamError) || (error.kind !== 'rejected' && !error.mayHaveArrived)) {
       await idempotency.release(owner, key)
-      throw error
-    }
-    const upstream = error.upstream
-    if (upstream.kind !== 'rejected' && !upstream.mayHaveArrived) {
-      await idempotency.release(owner, key)
-      throw upstreamAppError(upstream)
+      throw error instanceof UpstreamError ? upstreamAppError(error) : error
     }
     // The upstream's own text goes to the log only (the answer carries a fixed message and the code).
-    request.log.warn({ upstream: { upstream: upstream.upstream, kind: upstream.kind, ...upstream.detail } }, 'upstream write failed')
-    if (upstream.kind !== 'rejected')
+    request.log.warn({ upstream: { upstream: error.upstream, kind: error.kind, ...error.detail } }, 'upstream write failed')
+    if (error.kind !== 'rejected')
       request.onOutcome?.('unknown_outcome')
-    const outcome = upstream.kind === 'rejected'
-      ? upstreamAppError(upstream)
+    const outcome = error.kind === 'rejected'
+      ? upstreamAppError(error)
       : new AppError(504, 'UPSTREAM_OUTCOME_UNKNOWN', words.outcomeUnknown)
     return remember(outcome.status, errorBody(outcome, request.requestId))
   }

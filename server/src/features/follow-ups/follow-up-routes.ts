@@ -5,7 +5,7 @@ import { AppError, validationFailed } from '../../errors'
 import { createIdempotency } from '../../idempotency/idempotency'
 import { submitOnce } from '../../idempotency/submit-once'
 import { sessionUser } from '../../session-middleware'
-import { submitFollowUp } from './follow-up-service'
+import { followUpSteps } from './follow-up-service'
 
 const WORDS = {
   what: '这条跟进',
@@ -26,8 +26,7 @@ export function followUpRoutes(deps: AppDeps): Router {
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome }, WORDS, async () =>
-      ({ status: 201, body: await submitFollowUp(deps, user, key.data, submission.data) }))
+    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome }, WORDS, followUpSteps(deps, user, key.data, submission.data))
     if (answer.replayed)
       res.set('Idempotent-Replayed', 'true')
     res.status(answer.status).json(answer.body)

@@ -1,10 +1,9 @@
 import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
 import type { AppDeps } from '../../deps'
+import type { OnceSteps } from '../../idempotency/submit-once'
 import type { SessionUser } from '../../session'
 import { AddFollowRequest, answerProblems, missingRequiredModules, nextTimeProblems, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'
-import { SendFailure } from '../../idempotency/submit-once'
-import { UpstreamError } from '../../upstream/upstream-error'
 import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
 import { resolveAttachments } from './attachments'
 import { buildAddFollow } from './build-add-follow'
@@ -14,8 +13,15 @@ const CLOCK_GRACE_MS = 60_000
 
 type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store'>
 
-/** Checks everything 谱蓝云 would, fills what the page must not choose, and posts the follow-up once. */
-export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyKey: string, submission: FollowUpSubmission): Promise<FollowUpReceipt> {
+/** Checks everything 谱蓝云 would and fills what the page must not choose; then posts the follow-up (once: submitOnce). */
+export function followUpSteps(deps: Deps, user: SessionUser, idempotencyKey: string, submission: FollowUpSubmission): OnceSteps<AddFollowRequest> {
+  return {
+    check: () => checkFollowUp(deps, user, submission),
+    write: async request => ({ status: 201, body: await sendFollowUp(deps, idempotencyKey, request) }),
+  }
+}
+
+async function checkFollowUp(deps: Deps, user: SessionUser, submission: FollowUpSubmission): Promise<AddFollowRequest> {
   const template = deps.templates.byId(submission.templateId)
   if (!template)
     throw new AppError(422, 'TEMPLATE_NOT_FOUND', '跟进模板不存在或已停用，请刷新页面', { templateId: ['模板不存在'] })
@@ -38,24 +44,22 @@ export async function submitFollowUp(deps: Deps, user: SessionUser, idempotencyK
     throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(fieldErrors), fieldErrors)
   }
 
-  try {
-    await deps.pulan.addFollow(request.data)
-  }
-  catch (error) {
-    throw error instanceof UpstreamError ? new SendFailure(error) : error
-  }
+  return request.data
+}
 
+async function sendFollowUp(deps: Deps, idempotencyKey: string, request: AddFollowRequest): Promise<FollowUpReceipt> {
+  await deps.pulan.addFollow(request)
   return {
     idempotencyKey,
-    businessId: request.data.businessId,
-    stageId: request.data.stageId,
-    templateId: request.data.templateId,
-    templateName: request.data.templateName,
-    version: request.data.version,
-    userId: request.data.userId,
-    actualStartTime: request.data.actualStartTime,
-    actualEndTime: request.data.actualEndTime,
-    nextContactTime: request.data.nextTime?.nextContactTime ?? null,
+    businessId: request.businessId,
+    stageId: request.stageId,
+    templateId: request.templateId,
+    templateName: request.templateName,
+    version: request.version,
+    userId: request.userId,
+    actualStartTime: request.actualStartTime,
+    actualEndTime: request.actualEndTime,
+    nextContactTime: request.nextTime?.nextContactTime ?? null,
     submittedAt: new Date().toISOString(),
   }
 }

@@ -5,7 +5,7 @@ import { AppError, validationFailed } from '../../errors'
 import { createIdempotency } from '../../idempotency/idempotency'
 import { submitOnce } from '../../idempotency/submit-once'
 import { sessionUser } from '../../session-middleware'
-import { createDisabled, createOpportunity } from './opportunity-service'
+import { createDisabled, createOpportunitySteps } from './opportunity-service'
 
 const WORDS = {
   what: '这个商机',
@@ -27,8 +27,7 @@ export function opportunityRoutes(deps: AppDeps): Router {
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome: deps.metrics.idempotencyOutcome('opportunity') }, WORDS, async () =>
-      ({ status: 201, body: await createOpportunity(deps, user, key.data, submission.data) }))
+    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome: deps.metrics.idempotencyOutcome('opportunity') }, WORDS, createOpportunitySteps(deps, user, key.data, submission.data))
     if (answer.replayed)
       res.set('Idempotent-Replayed', 'true')
     res.status(answer.status).json(answer.body)

@@ -1,10 +1,9 @@
-import type { OpportunityCreated, OpportunityCreateSubmission } from '@app/shared'
+import type { BusinessLine, BusinessProcess, CustomerContext, OpportunityCreated, OpportunityCreateSubmission } from '@app/shared'
 import type { AppDeps } from '../../deps'
+import type { OnceSteps } from '../../idempotency/submit-once'
 import type { SessionUser } from '../../session'
 import { CreateBusinessRequest, toFieldErrors } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'
-import { SendFailure } from '../../idempotency/submit-once'
-import { UpstreamError } from '../../upstream/upstream-error'
 import { loadCustomerContext, rememberCheckedOpportunities } from '../customers/context-service'
 import { matchCreated } from './match-created'
 
@@ -12,11 +11,21 @@ type Deps = Pick<AppDeps, 'wecom' | 'pulan' | 'templates' | 'store' | 'businessL
 
 export const createDisabled = () => new AppError(404, 'BUSINESS_CREATE_DISABLED', '暂不支持在这里新建商机：管理员还没有配置业务线，请在谱蓝云中创建')
 
+interface CheckedCreate { request: CreateBusinessRequest, before: CustomerContext, line: BusinessLine, process: BusinessProcess }
+
 /**
- * Creates the customer's opportunity once, then finds it by listing again. The salesperson comes from the session
- * and the customer from the lookup (checked to be theirs, and the "before" list for the match), never from the page.
+ * Creates the customer's opportunity (once: submitOnce), then finds it by listing again. The salesperson comes from
+ * the session and the customer from the lookup (checked to be theirs, and the "before" list for the match), never
+ * from the page.
  */
-export async function createOpportunity(deps: Deps, user: SessionUser, idempotencyKey: string, submission: OpportunityCreateSubmission): Promise<OpportunityCreated> {
+export function createOpportunitySteps(deps: Deps, user: SessionUser, idempotencyKey: string, submission: OpportunityCreateSubmission): OnceSteps<CheckedCreate> {
+  return {
+    check: () => checkCreate(deps, user, submission),
+    write: async checked => ({ status: 201, body: await create(deps, user, idempotencyKey, submission, checked) }),
+  }
+}
+
+async function checkCreate(deps: Deps, user: SessionUser, submission: OpportunityCreateSubmission): Promise<CheckedCreate> {
   if (!deps.businessLines)
     throw createDisabled()
   const { line, process } = deps.businessLines.find(submission.lineId, submission.processId)
@@ -36,13 +45,11 @@ export async function createOpportunity(deps: Deps, user: SessionUser, idempoten
   })
   if (!request.success)
     throw validationFailed(toFieldErrors(request.error.issues))
+  return { request: request.data, before, line, process }
+}
 
-  try {
-    await deps.pulan.createBusiness(request.data)
-  }
-  catch (error) {
-    throw error instanceof UpstreamError ? new SendFailure(error) : error
-  }
+async function create(deps: Deps, user: SessionUser, idempotencyKey: string, submission: OpportunityCreateSubmission, { request, before, line, process }: CheckedCreate): Promise<OpportunityCreated> {
+  await deps.pulan.createBusiness(request)
 
   // Created: from here on nothing may fail the request (a retry must replay, not create again).
   const after = await deps.pulan.listOpportunities(before.customer.customerId).catch(() => null)
