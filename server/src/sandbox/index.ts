@@ -6,13 +6,15 @@ import type { SandboxRecords } from './records'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import express from 'express'
+import { SANDBOX_BUSINESS_LINES_FILE, SANDBOX_TEMPLATES_FILE } from '../config'
+import { loadBusinessLines } from '../features/opportunities/business-lines'
+import { loadTemplates } from '../templates'
 import { avatarRoutes } from './avatars'
 import { controlRoutes } from './control-routes'
 import { recordRequests } from './endpoint-middleware'
 import { oauthRoutes } from './oauth-page'
 import { pulanRoutes } from './pulan-routes'
 import { SandboxState } from './state'
-import { loadBusinessLines, loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 import { wecomGroupRoutes } from './wecom-group-routes'
 import { wecomRoutes } from './wecom-routes'
 
@@ -24,7 +26,6 @@ export * from './demo-groups'
 export { ENDPOINT_NAMES, type EndpointName } from './endpoints'
 export type { Fault, FaultController, FaultOptions } from './faults'
 export type { RecordedRequest, SandboxRecords } from './records'
-export { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
 
 export interface SandboxOptions {
   host?: string
@@ -76,7 +77,7 @@ async function listen(routers: Router[], state: SandboxState, host: string, port
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
-  const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE), options.tokenTtlSeconds ?? 7200, loadBusinessLines())
+  const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE).all, options.tokenTtlSeconds ?? 7200, loadBusinessLines(SANDBOX_BUSINESS_LINES_FILE).all)
   const pulan = await listen([controlRoutes(state), pulanRoutes(state), avatarRoutes(state)], state, host, options.pulanPort ?? 0)
   const wecom = await listen([wecomRoutes(state), wecomGroupRoutes(state), oauthRoutes(state), avatarRoutes(state)], state, host, options.wecomPort ?? 0)
     .catch(async (error: unknown) => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { moduleControl, moduleKind, TemplatesFile } from '@app/shared'
 import { describe, expect, it } from 'vitest'
-import { loadTemplates, SANDBOX_TEMPLATES_FILE } from './templates-file'
+import { SANDBOX_TEMPLATES_FILE } from './config'
+import { loadTemplates } from './templates'
 
 describe('shipped templates.json', () => {
   const file = TemplatesFile.parse(JSON.parse(readFileSync(SANDBOX_TEMPLATES_FILE, 'utf8')))
