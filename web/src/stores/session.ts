@@ -29,7 +29,7 @@ export const useSessionStore = defineStore('session', () => {
   watch(me, person => setDraftOwner(person?.wecomUserId ?? null), { flush: 'sync' })
   const sandbox = ref(false)
   const platform = shallowRef<Platform | null>(null)
-  const sdkProblem = ref<string | null>(null)
+  /** How WeCom opened the page, for the report of a platform failure (not state the pages read). */
   const entry = ref<string | null>(null)
   const externalUserId = ref<string | null>(null)
   /** Set when opened from a customer group: the page lists its members, and the form can go back to them. */
@@ -126,7 +126,6 @@ export const useSessionStore = defineStore('session', () => {
         return
       }
       platform.value = markRaw(chosen)
-      chosen.ready().catch((error: Error) => (sdkProblem.value = error.message))
       steps = await opening.steps
       if (steps.kind === 'no-platform')
         return
@@ -186,5 +185,5 @@ export const useSessionStore = defineStore('session', () => {
     return externalUserId.value ? loadContext() : start()
   }
 
-  return { phase, me, sandbox, platform, sdkProblem, entry, externalUserId, chatId, context, problem, start, loadContext, refreshContext, retry, switchCustomer, chooseCustomer, backToGroup }
+  return { phase, me, sandbox, platform, externalUserId, chatId, context, problem, start, loadContext, refreshContext, retry, switchCustomer, chooseCustomer, backToGroup }
 })
