@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '../stores/outboxStorage'
+import type { OutboxStatus } from '../storage/outboxStorage'
 import type { NextContactDraft } from './formState'
 import { formatDateTime } from './format'
 import { REMIND_CHOICES } from './formState'

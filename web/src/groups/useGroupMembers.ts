@@ -1,9 +1,9 @@
 import type { GroupView } from '@app/shared'
-import type { StartProblem } from '../stores/problem'
+import type { StartProblem } from '../pages/startProblem'
 import { computed, ref, shallowReactive } from 'vue'
 import { getGroup } from '../api/groups'
 import { ApiError } from '../api/http'
-import { describeStartProblem } from '../stores/problem'
+import { describeStartProblem } from '../pages/startProblem'
 
 /** Groups seen in this page load: going back from the form shows the list at once while it refreshes. */
 const seen = shallowReactive(new Map<string, GroupView>())

@@ -1,7 +1,7 @@
 import type { CustomerContext, Opportunity, OpportunityCreated } from '@app/shared'
 import type { Ref } from 'vue'
 import { computed, shallowRef } from 'vue'
-import { contextCache } from '../stores/contextCache'
+import { contextCache } from '../storage/contextCache'
 import { useSessionStore } from '../stores/session'
 
 /**

@@ -3,7 +3,7 @@ import type { CreateAttempt, OpportunityDraft } from './opportunityDraft'
 import { ref, watch } from 'vue'
 import { postOpportunity } from '../api/endpoints'
 import { toApiError } from '../api/http'
-import { newIdempotencyKey } from '../stores/idempotencyKey'
+import { newIdempotencyKey } from '../api/idempotencyKey'
 import { buildCreateSubmission, freshOpportunityDraft, opportunityDraftStorage, processAfterLineChange } from './opportunityDraft'
 
 export const CREATE_OFFLINE = '新建商机需要网络：现在没有网络。已选的内容都保留着，联网后再点「创建商机」。'

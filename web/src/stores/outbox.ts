@@ -1,17 +1,17 @@
 import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
-import type { OutboxEntry, OutboxStatus } from './outboxStorage'
+import type { OutboxEntry, OutboxStatus } from '../storage/outboxStorage'
 import type { RecentFollowUp } from './recent'
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { postFollowUp } from '../api/endpoints'
 import { toApiError } from '../api/http'
+import { newIdempotencyKey } from '../api/idempotencyKey'
 import { clearDraft } from '../drafts/draftStorage'
-import { newIdempotencyKey } from './idempotencyKey'
-import { loadOutbox, retryDelayMs, saveOutbox } from './outboxStorage'
+import { loadOutbox, retryDelayMs, saveOutbox } from '../storage/outboxStorage'
 import { useRecentStore } from './recent'
 import { useSessionStore } from './session'
 
-export type { OutboxEntry, OutboxStatus } from './outboxStorage'
+export type { OutboxEntry, OutboxStatus } from '../storage/outboxStorage'
 export type OutboxLabels = Pick<OutboxEntry, 'customerName' | 'businessName' | 'stageChange' | 'firstAnswer'>
 export type SendOutcome = { status: 'sent', receipt: FollowUpReceipt } | { status: Exclude<OutboxStatus, 'sending'>, entry: OutboxEntry }
 

@@ -1,7 +1,7 @@
 import type { CustomerContext, Me } from '@app/shared'
 import type { ContextAnswer, Opening } from '../opening'
+import type { StartProblem } from '../pages/startProblem'
 import type { Platform } from '../platform'
-import type { StartProblem } from './problem'
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
 import { checked } from '../api/checked'
@@ -9,10 +9,10 @@ import { getCustomerContext } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
 import { setDraftOwner } from '../drafts/draftStorage'
 import { takeOpening } from '../opening'
+import { describeStartProblem } from '../pages/startProblem'
 import { PlatformError } from '../platform'
 import { reportPlatformProblem, whenSignatureReported } from '../platform/report'
-import { contextCache } from './contextCache'
-import { describeStartProblem } from './problem'
+import { contextCache } from '../storage/contextCache'
 
 /** After the next frame has been painted. */
 function afterPaint(): Promise<void> {
