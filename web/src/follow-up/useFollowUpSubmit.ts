@@ -5,11 +5,11 @@ import type { FollowUpForm } from './formState'
 import type { FormErrors } from './validate'
 import { computed, nextTick, ref, watch } from 'vue'
 import { useOutboxStore } from '../stores/outbox'
+import { useUploadsStore } from '../stores/uploads'
 import { buildSubmission } from './buildSubmission'
 import { rememberTemplate } from './lastTemplate'
 import { stageChange } from './stages'
 import { firstAnswer } from './summary'
-import { uploadsFailed, uploadsInFlight } from './uploads'
 import { slotOrder, toFormErrors } from './validate'
 
 const loadRules = () => import('./validateSubmission')
@@ -34,6 +34,7 @@ function scrollToFirstError(errors: FormErrors, template: FollowTemplate) {
 /** Validates with the shared schemas, hands the submission to the outbox, and reflects what the outbox reports. */
 export function useFollowUpSubmit(deps: SubmitDeps) {
   const outbox = useOutboxStore()
+  const uploads = useUploadsStore()
   const errors = ref<FormErrors>({})
   const busy = ref(false)
   const attempted = ref(false)
@@ -86,15 +87,15 @@ export function useFollowUpSubmit(deps: SubmitDeps) {
 
   async function submit() {
     // The button says "上传中 1/2…" meanwhile; the submission would leave the running files out.
-    if (uploadsInFlight.value > 0)
+    if (uploads.inFlight > 0)
       return
     attempted.value = true
     const checked = await check()
     if (!checked || !deps.template.value)
       return
-    if (uploadsFailed.value > 0 && Object.keys(checked.errors).length === 0) {
+    if (uploads.failed > 0 && Object.keys(checked.errors).length === 0) {
       const { confirmAction } = await import('./confirm')
-      if (!await confirmAction('附件未上传', `${uploadsFailed.value} 个附件未上传成功，仍提交？（可先点按失败的附件重试）`, '仍提交'))
+      if (!await confirmAction('附件未上传', `${uploads.failed} 个附件未上传成功，仍提交？（可先点按失败的附件重试）`, '仍提交'))
         return
     }
     errors.value = checked.errors
