@@ -10,6 +10,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY shared/package.json shared/
 COPY server/package.json server/
 COPY web/package.json web/
+COPY bench/package.json bench/
 
 # Builds the page into web/dist and the server into server/dist with every dependency (Vite, esbuild).
 FROM base AS build

@@ -25,7 +25,7 @@ export default antfu(
   },
   {
     // Command-line programs and test reports print.
-    files: ['bench/**', 'server/load/**', 'server/test/**', 'web/scripts/**', '**/*.test.ts'],
+    files: ['bench/**', 'server/test/**', 'web/scripts/**', '**/*.test.ts'],
     rules: { 'no-console': 'off', 'style/max-statements-per-line': ['error', { max: 2 }] },
   },
   {

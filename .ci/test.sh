@@ -18,7 +18,6 @@ echo "› lint"
 pnpm lint
 echo "› type check"
 pnpm -r typecheck
-pnpm exec tsc -p bench/tsconfig.json
 echo "› build the page"
 pnpm --filter @app/web build
 echo "› unit, HTTP, Redis and multi-instance tests"

@@ -1,7 +1,8 @@
 import type { Spawned } from './processes'
-import { SANDBOX_CREDENTIALS } from '../server/src/sandbox/demo-data'
-import { SERVER_ENTRY } from './paths'
-import { freePort, SESSION_SECRET, spawnNode, waitFor200 } from './processes'
+import { SANDBOX_CREDENTIALS } from '@app/server/demo-data'
+import { spawnServer } from '@app/server/test/server-process'
+import { BENCH_DIR, SERVER_ENTRY } from './paths'
+import { freePort, SESSION_SECRET, waitFor200 } from './processes'
 
 export interface AppServer extends Spawned {
   url: string
@@ -29,7 +30,8 @@ function common(port: number, url: string, logLevel: string): Record<string, str
 
 async function started(env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<Spawned & { startMs: number }> {
   const begin = performance.now()
-  const server = spawnNode(SERVER_ENTRY, env, undefined, nodeArgs)
+  const spawned = spawnServer(env, { entry: SERVER_ENTRY, nodeArgs, cwd: BENCH_DIR, ignoreStdout: true })
+  const server: Spawned = { child: spawned.child, stderr: () => spawned.lines.join('\n').slice(-4000), stop: async () => void await spawned.stop() }
   try {
     const ready = await waitFor200(`${url}/healthz`, server)
     return { ...server, startMs: ready - begin }

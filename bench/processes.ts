@@ -32,7 +32,7 @@ export function spawnTs(entry: string, env: Record<string, string>, onLine?: (li
  * Runs a JavaScript entry with node from bench/ (no `.env` there, so only the given environment counts). stdout is
  * read line by line when `onLine` is given, otherwise discarded.
  */
-export function spawnNode(entry: string, env: Record<string, string>, onLine?: (line: string) => void, nodeArgs: string[] = []): Spawned {
+function spawnNode(entry: string, env: Record<string, string>, onLine?: (line: string) => void, nodeArgs: string[] = []): Spawned {
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: BENCH_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp', ...env },

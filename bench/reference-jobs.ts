@@ -2,8 +2,8 @@
 // no idempotency): bench/bare-server.ts serves it with node:http, bench/express-floor.ts with Express 5.
 import { createHash, randomBytes } from 'node:crypto'
 import http from 'node:http'
-import { SANDBOX_CREDENTIALS as C } from '../server/src/sandbox/demo-data'
-import { DEFAULT_PULAN_PATHS } from '../server/src/upstream/pulan-paths'
+import { SANDBOX_CREDENTIALS as C } from '@app/server/demo-data'
+import { DEFAULT_PULAN_PATHS } from '@app/server/pulan-paths'
 
 export function setting(name: string): string {
   const value = process.env[name]

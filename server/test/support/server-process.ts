@@ -54,11 +54,15 @@ export function upstreamEnv(sandbox: SandboxUpstreams): Record<string, string> {
 }
 
 export interface SpawnOptions {
-  /** Another entry than the server's (a load-test child that wraps it); relative to SERVER_DIR or absolute. */
+  /** Another entry than the server's source (the built server, a load-test child that wraps it); absolute or relative to cwd. */
   entry?: string
+  /** Where it runs (default SERVER_DIR); a folder without `.env` when only the given environment may count. */
+  cwd?: string
   nodeArgs?: string[]
   /** An IPC channel to the child (`child.send`, `child.on('message')`). */
   ipc?: boolean
+  /** Drop stdout (the log) instead of keeping its lines: a measurement should not pay for reading it. */
+  ignoreStdout?: boolean
 }
 
 export interface SpawnedServer {
@@ -76,18 +80,20 @@ export interface SpawnedServer {
 export interface ServerProcess extends SpawnedServer { url: string }
 
 /**
- * The one way tests start the real server as a child process: `node --import tsx src/index.ts` in server/, with exactly
- * `env` plus PATH and HOME, so nothing from the developer's shell leaks in.
+ * The one way tests, the load test and the bench start the real server as a child process: `node --import tsx
+ * src/index.ts` in server/ (or the entry given), with exactly `env` plus PATH and HOME, so nothing from the shell leaks in.
  */
 export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): SpawnedServer {
-  const child = spawn(process.execPath, [...options.nodeArgs ?? [], '--import', 'tsx', options.entry ?? SERVER_ENTRY], {
-    cwd: SERVER_DIR,
+  const entry = options.entry ?? SERVER_ENTRY
+  const tsx = entry.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...options.nodeArgs ?? [], ...tsx, entry], {
+    cwd: options.cwd ?? SERVER_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])],
+    stdio: ['ignore', options.ignoreStdout ? 'ignore' : 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])],
   })
   const lines: string[] = []
   const waiters: { match: RegExp, resolve: (line: string) => void }[] = []
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of [child.stdout, child.stderr].filter(s => s !== null)) {
     createInterface({ input: stream }).on('line', (line) => {
       lines.push(line)
       for (const waiter of waiters.filter(w => w.match.test(line))) {

@@ -1,7 +1,7 @@
 import type { Salesperson } from './submissions'
 import { parseArgs } from 'node:util'
+import { signIn } from '@app/server/test/harness'
 import autocannon from 'autocannon'
-import { signIn } from '../test/support/harness'
 import { printReport } from './report'
 import { resendUnanswered } from './resend'
 import { startServerChild } from './server-child'

@@ -1,7 +1,7 @@
-import { loadSettings } from '../src/config'
-import { createLogger } from '../src/logger'
-import { startServer } from '../src/server'
-import { createMemoryStore } from '../src/store/memory-store'
+import { loadSettings } from '@app/server/config'
+import { createLogger } from '@app/server/logger'
+import { createMemoryStore } from '@app/server/memory-store'
+import { startServer } from '@app/server/server'
 
 // The real server in sandbox mode, in its own process so its memory is measured apart from the load generator's.
 // It answers the load runner over IPC: its URL, its memory (optionally after a GC) and what reached 谱蓝云.

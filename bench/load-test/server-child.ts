@@ -1,7 +1,7 @@
 import type { LoadReply, LoadRequest, MemoryFigures } from './server-process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { spawnServer, testServerEnv } from '../test/support/server-process'
+import { spawnServer, testServerEnv } from '@app/server/test/server-process'
 
 /** The server process under load, and the questions the runner asks it over IPC. */
 export interface ServerChild {
