@@ -1,8 +1,9 @@
 import type { AppDeps } from '../../deps'
-import { FollowUpSubmission, IdempotencyKey, toFieldErrors } from '@app/shared'
+import { FollowUpSubmission, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
-import { AppError, validationFailed } from '../../errors'
+import { validationFailed } from '../../errors'
 import { createIdempotency } from '../../idempotency/idempotency'
+import { idempotencyKeyOf, onceRequest, sendOnceAnswer } from '../../idempotency/once-http'
 import { submitOnce } from '../../idempotency/submit-once'
 import { sessionUser } from '../../session-middleware'
 import { followUpSteps } from './follow-up-service'
@@ -18,18 +19,14 @@ export function followUpRoutes(deps: AppDeps): Router {
   const onOutcome = deps.metrics.idempotencyOutcome('follow-up')
 
   router.post('/', async (req, res) => {
-    const key = IdempotencyKey.safeParse(req.get('Idempotency-Key'))
-    if (!key.success)
-      throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', '缺少或错误的 Idempotency-Key（需要 UUID），请刷新页面后重试')
+    const key = idempotencyKeyOf(req)
     const submission = FollowUpSubmission.safeParse(req.body)
     if (!submission.success)
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome }, WORDS, followUpSteps(deps, user, key.data, submission.data))
-    if (answer.replayed)
-      res.set('Idempotent-Replayed', 'true')
-    res.status(answer.status).json(answer.body)
+    const answer = await submitOnce(idempotency, onceRequest(req, user.wecomUserId, key, onOutcome), WORDS, followUpSteps(deps, user, key, submission.data))
+    sendOnceAnswer(res, answer)
   })
 
   return router

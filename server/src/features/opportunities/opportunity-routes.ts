@@ -1,8 +1,9 @@
 import type { AppDeps } from '../../deps'
-import { IdempotencyKey, OpportunityCreateSubmission, toFieldErrors } from '@app/shared'
+import { OpportunityCreateSubmission, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
-import { AppError, validationFailed } from '../../errors'
+import { validationFailed } from '../../errors'
 import { createIdempotency } from '../../idempotency/idempotency'
+import { idempotencyKeyOf, onceRequest, sendOnceAnswer } from '../../idempotency/once-http'
 import { submitOnce } from '../../idempotency/submit-once'
 import { sessionUser } from '../../session-middleware'
 import { createDisabled, createOpportunitySteps } from './opportunity-service'
@@ -15,22 +16,19 @@ const WORDS = {
 export function opportunityRoutes(deps: AppDeps): Router {
   const router = Router()
   const idempotency = createIdempotency(deps.store)
+  const onOutcome = deps.metrics.idempotencyOutcome('opportunity')
 
   router.post('/', async (req, res) => {
     if (!deps.businessLines)
       throw createDisabled()
-    const key = IdempotencyKey.safeParse(req.get('Idempotency-Key'))
-    if (!key.success)
-      throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', '缺少或错误的 Idempotency-Key（需要 UUID），请刷新页面后重试')
+    const key = idempotencyKeyOf(req)
     const submission = OpportunityCreateSubmission.safeParse(req.body)
     if (!submission.success)
       throw validationFailed(toFieldErrors(submission.error.issues))
 
     const user = sessionUser(res)
-    const answer = await submitOnce(idempotency, { owner: user.wecomUserId, key: key.data, body: req.body, requestId: req.id, log: req.log, onOutcome: deps.metrics.idempotencyOutcome('opportunity') }, WORDS, createOpportunitySteps(deps, user, key.data, submission.data))
-    if (answer.replayed)
-      res.set('Idempotent-Replayed', 'true')
-    res.status(answer.status).json(answer.body)
+    const answer = await submitOnce(idempotency, onceRequest(req, user.wecomUserId, key, onOutcome), WORDS, createOpportunitySteps(deps, user, key, submission.data))
+    sendOnceAnswer(res, answer)
   })
 
   return router
