@@ -21,11 +21,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 })
-// The sandbox's data files (demo templates, business lines) are found next to the module that names them:
-// config.ts (`./sandbox/`) and sandbox/templates-file.ts (`./`), both bundled into dist/index.js.
+// The sandbox's data files (demo templates, business lines) are found where config.ts names them (`./sandbox/`),
+// which in the bundle is beside dist/index.js.
 mkdirSync(new URL('sandbox/', dist), { recursive: true })
 const sandboxDir = new URL('src/sandbox/', serverDir)
-for (const file of readdirSync(sandboxDir).filter(name => name.endsWith('.json'))) {
-  for (const target of [`sandbox/${file}`, file])
-    copyFileSync(new URL(file, sandboxDir), new URL(target, dist))
-}
+for (const file of readdirSync(sandboxDir).filter(name => name.endsWith('.json')))
+  copyFileSync(new URL(file, sandboxDir), new URL(`sandbox/${file}`, dist))

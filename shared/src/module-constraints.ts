@@ -1,4 +1,4 @@
-import { LIMITS } from './constants'
+import { LIMITS } from './limits'
 
 /**
  * The control a module type gets and the shape of its answer. The 谱蓝云 page names Radio, Attachment and Location;

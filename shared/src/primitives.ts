@@ -1,7 +1,7 @@
-import { LIMITS } from './constants'
+import { LIMITS } from './limits'
 import { z } from './zod'
 
-export { LIMITS } from './constants'
+export { LIMITS } from './limits'
 
 /** A whole number; non-numbers and fractions get their own messages. */
 export function integer(typeMessage: string, integerMessage: string, ...checks: z.core.$ZodCheck<number>[]) {

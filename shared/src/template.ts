@@ -40,4 +40,4 @@ export const TemplatesFile = z.strictObject({
 }).check(ruleAt(file => new Set(file.templates.map(t => t.templateId)).size === file.templates.length, 'templateId 不能重复', ['templates']))
 export type TemplatesFile = z.infer<typeof TemplatesFile>
 
-export { DEFAULT_RESULTS } from './constants'
+export { DEFAULT_RESULTS } from './limits'
