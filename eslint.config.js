@@ -4,7 +4,7 @@ export default antfu(
   {
     vue: true,
     typescript: true,
-    ignores: ['**/dist/**', '.tmp/**', 'web/e2e/screenshots/**', 'bench/results.json', 'docs/**'],
+    ignores: ['**/dist/**', '**/.tmp/**', 'web/e2e/screenshots/**', 'bench/results.json', 'docs/**'],
   },
   {
     rules: {

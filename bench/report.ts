@@ -35,6 +35,7 @@ export function visitBreakdown(title: string, visit: Visit, initial: Set<string>
     ['DOMContentLoaded (initial JS parsed and run)', fmtMs(timings.navigation.domContentLoadedEventEnd)],
     [`lazy chunks for the first screen (${lazy.length} files) downloaded`, end(lazy)],
     ...visit.api.requests.map(r => [`API ${r.name}`, `${fmtMs(r.startMs)} -> ${fmtMs(r.endMs)}`]),
+    ...(timings.marks ?? []).filter(m => m.startTime <= readyMs).map(m => [`page mark ${m.name}`, fmtMs(m.startTime)]),
     ['form usable (DOM) / painted frame', `${fmtMs(visit.domReadyMs)} / ${fmtMs(readyMs)}`],
     ['bytes on the wire before usable', fmtKB(bytes)],
     ['JS/CSS compressed on the wire (encoded < decoded)', assets.some(r => r.encodedBodySize > 0 && r.encodedBodySize < r.decodedBodySize) ? 'yes' : 'no'],

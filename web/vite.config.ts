@@ -3,15 +3,21 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
+import { firstScreenChunks } from './build/firstScreenChunks.ts'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
 import { preloadFirstScreen } from './build/preloadFirstScreen.ts'
 
 const server = 'http://127.0.0.1:3000'
+const FIRST_SCREEN = {
+  entry: ['src/main.ts'],
+  opening: ['src/platform/wecom.ts', 'src/api/endpoints.ts'],
+  app: ['src/app.ts', 'src/pages/FollowUpPage.vue'],
+}
 
 export default defineConfig({
   plugins: [
     lazyVantIconFont(),
-    preloadFirstScreen(['src/platform/wecom.ts', 'src/app.ts', 'src/pages/FollowUpPage.vue']),
+    preloadFirstScreen({ opening: FIRST_SCREEN.opening, rest: FIRST_SCREEN.app }),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
   ],
@@ -25,6 +31,7 @@ export default defineConfig({
     manifest: true,
     emptyOutDir: true,
     target: 'es2020',
+    rolldownOptions: { output: { codeSplitting: { groups: firstScreenChunks(FIRST_SCREEN) } } },
   },
   server: {
     host: '127.0.0.1',

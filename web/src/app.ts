@@ -1,15 +1,18 @@
 import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
-import { loadSchemas } from './api/checked'
+import { loadSchemas } from './api/loadSchemas'
 import App from './App.vue'
+import { mark } from './marks'
 import { loadFollowUpPage } from './pages/loadFollowUpPage'
 import { useSessionStore } from './stores/session'
 
 /** Vue, the stores and the start-up screens: loaded by main.ts while the opening (WeCom, the context) runs. */
 export function mountApp() {
+  mark('app:start')
   void loadFollowUpPage()
   const pinia = createPinia()
   createApp(App).use(pinia).mount('#app')
+  mark('app:mounted')
 
   // Icons are decoration, the schemas check answers after they are shown and the form's rules run on submit (and must
   // be there offline): all three wait until the first screen is

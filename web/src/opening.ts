@@ -1,7 +1,9 @@
 import type { BootInfo } from '@app/shared'
+import type { getCustomerContext } from './api/endpoints'
 import type { Platform } from './platform'
-import { getBoot, getCustomerContext } from './api/endpoints'
+import { loadEndpoints } from './api/lazy'
 import { readBoot } from './boot'
+import { mark } from './marks'
 import { choosePlatform, GROUP_ENTRY, isCustomerEntry } from './platform'
 
 export type ContextAnswer = Awaited<ReturnType<typeof getCustomerContext>>
@@ -31,7 +33,12 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
   if (!isCustomerEntry(entry))
     return { kind: 'wrong-entry', entry }
   const externalUserId = (await customer) ?? await chosen.getCurExternalContact()
-  const context = getCustomerContext(externalUserId)
+  mark('opening:customer')
+  const context = loadEndpoints().then((api) => {
+    mark('opening:context-sent')
+    return api.getCustomerContext(externalUserId)
+  })
+  context.then(() => mark('opening:context'), () => {})
   context.catch(() => {})
   return { kind: 'customer', entry, externalUserId, context }
 }
@@ -39,8 +46,10 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
 /** Who, which platform, which entry and customer; the context request starts the moment the customer is known. */
 export function beginOpening(): Opening {
   const inline = readBoot()
-  const boot = inline ? Promise.resolve(inline) : getBoot()
+  // axios and the endpoints arrive in parallel with the WeCom module: the bridge is asked while they download.
+  const boot = inline ? Promise.resolve(inline) : loadEndpoints().then(api => api.getBoot())
   const platform = boot.then(found => (found.me ? choosePlatform(found.sandbox, found.jssdk) : null))
+  platform.then(() => mark('opening:platform'), () => {})
   // Inside WeCom both questions go to the client at once (one bridge round trip less before the context request); the
   // customer is only used when the entry allows one. The sandbox asks in turn: its customer question may open a picker.
   const customer = platform.then(chosen => (chosen?.kind === 'wecom' ? chosen.getCurExternalContact() : null))

@@ -1,12 +1,10 @@
 import type * as Schemas from './schemas'
 import { badResponse } from './http'
+import { loadSchemas } from './loadSchemas'
 
 type SchemaName = keyof typeof Schemas
 type Output<N extends SchemaName> = ReturnType<(typeof Schemas)[N]['parse']>
 interface Checkable { safeParse: (data: unknown) => { success: boolean, data?: unknown } }
-
-/** Loads the schemas chunk (once); main.ts asks for it when the first screen is up. */
-export const loadSchemas = () => import('./schemas')
 
 /** The data in the shared schema's shape, so a changed server shows up as a clear error, not a broken page. */
 export async function checked<N extends SchemaName>(name: N, data: unknown): Promise<Output<N>> {

@@ -1,6 +1,6 @@
 import type { PlatformError } from './types'
-import { loadSchemas } from '../api/checked'
-import { postBadSignature, postClientReport } from '../api/endpoints'
+import { loadEndpoints } from '../api/lazy'
+import { loadSchemas } from '../api/loadSchemas'
 import { clientInfo } from './clientInfo'
 
 const reported = new Set<string>()
@@ -27,7 +27,7 @@ export function reportPlatformProblem(error: PlatformError, entry?: string | nul
     platform,
   })).then((report) => {
     if (report.success)
-      return postClientReport(report.data)
+      return loadEndpoints().then(api => api.postClientReport(report.data))
   }).catch(() => {})
 }
 
@@ -38,7 +38,7 @@ export function reportPlatformProblem(error: PlatformError, entry?: string | nul
 export function reportBadSignature(api: string): Promise<void> {
   // agentConfig is signed with the agent ticket; the corp config (preVerifyJSAPI) with the jsapi ticket.
   const ticket = /agent/i.test(api) ? 'agent' : 'jsapi'
-  signatureReport ??= postBadSignature(ticket).then(() => {}, () => {})
+  signatureReport ??= loadEndpoints().then(api => api.postBadSignature(ticket)).then(() => {}, () => {})
   return signatureReport
 }
 

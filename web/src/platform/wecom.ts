@@ -1,7 +1,8 @@
 import type { JssdkConfigResponse } from '@app/shared'
+import type { postJssdkConfig } from '../api/endpoints'
 import type { Platform } from './types'
 import * as ww from '@wecom/jssdk'
-import { postJssdkConfig } from '../api/endpoints'
+import { loadEndpoints } from '../api/lazy'
 import { clientInfo } from './clientInfo'
 import { reportBadSignature } from './report'
 import { toPlatformError, withTimeout } from './wecomErrors'
@@ -25,7 +26,7 @@ function signatureSource(preSigned?: PreSigned) {
   return (url: string) => {
     let pending = byUrl.get(url)
     if (!pending) {
-      pending = postJssdkConfig(url)
+      pending = loadEndpoints().then(api => api.postJssdkConfig(url))
       pending.catch(() => byUrl.delete(url))
       byUrl.set(url, pending)
     }

@@ -1,0 +1,78 @@
+// @vitest-environment node
+import type { Rolldown } from 'vite'
+import { fileURLToPath } from 'node:url'
+import { build } from 'vite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+type Output = Rolldown.RolldownOutput['output']
+type Chunk = Extract<Output[number], { type: 'chunk' }>
+
+const WEB_DIR = fileURLToPath(new URL('..', import.meta.url))
+
+let output: Output
+let html: string
+const chunks = () => output.filter((item): item is Chunk => item.type === 'chunk')
+const chunkWith = (module: string) => chunks().find(chunk => chunk.moduleIds.some(id => id.includes(module)))
+/** Every file index.html names (the entry, its stylesheets and the preloads), with its attributes. */
+const referenced = () => [...html.matchAll(/<(?:script|link)\s([^>]*)>/g)]
+  .map(([, attrs]) => ({ file: /(?:src|href)="\/(assets\/[^"]+)"/.exec(attrs!)?.[1], attrs: attrs! }))
+  .filter((ref): ref is { file: string, attrs: string } => !!ref.file)
+
+beforeAll(async () => {
+  const result = await build({ root: WEB_DIR, logLevel: 'silent', build: { write: false, emptyOutDir: false } })
+  output = (Array.isArray(result) ? result[0] : result as Rolldown.RolldownOutput).output
+  const page = output.find(item => item.fileName === 'index.html')
+  html = page?.type === 'asset' ? String(page.source) : ''
+}, 120_000)
+
+describe('the first screen as built', () => {
+  it('is a handful of files, not one per shared module (each costs a round trip on a phone network)', () => {
+    const files = referenced().map(ref => ref.file)
+    expect(files.length).toBeGreaterThan(3)
+    expect(files.length).toBeLessThanOrEqual(8)
+  })
+
+  it('runs its entry before axios, Vue or the JS-SDK arrive: the entry imports none of them', () => {
+    const entry = chunks().find(chunk => chunk.isEntry)!
+    const staticClosure = new Set<string>()
+    const visit = (file: string) => {
+      if (staticClosure.has(file))
+        return
+      staticClosure.add(file)
+      chunks().find(chunk => chunk.fileName === file)?.imports.forEach(visit)
+    }
+    visit(entry.fileName)
+    const modules = chunks().filter(chunk => staticClosure.has(chunk.fileName)).flatMap(chunk => chunk.moduleIds)
+    expect(modules.some(id => id.includes('/src/opening.ts'))).toBe(true)
+    for (const heavy of ['/node_modules/axios/', '/node_modules/@vue/runtime-core/', '/node_modules/@wecom/jssdk/'])
+      expect(modules.filter(id => id.includes(heavy))).toEqual([])
+  })
+
+  it('preloads what the context request needs first, in one chunk, and Vue and the form after it at low priority', () => {
+    const opening = chunkWith('/node_modules/@wecom/jssdk/')!
+    expect(chunkWith('/node_modules/axios/')).toBe(opening)
+    expect(chunkWith('/src/api/endpoints.ts')).toBe(opening)
+    expect(opening.moduleIds.some(id => id.includes('/node_modules/@vue/'))).toBe(false)
+
+    const form = chunkWith('/src/pages/FollowUpPage.vue')!
+    expect(chunkWith('/node_modules/@vue/runtime-core/')).toBe(form)
+    expect(chunkWith('/src/app.ts')).toBe(form)
+
+    const refs = referenced()
+    const openingRef = refs.findIndex(ref => ref.file === opening.fileName)
+    const formRef = refs.findIndex(ref => ref.file === form.fileName)
+    expect(openingRef).toBeGreaterThan(-1)
+    expect(refs[openingRef]!.attrs).not.toContain('fetchpriority')
+    expect(formRef).toBeGreaterThan(openingRef)
+    expect(refs[formRef]!.attrs).toContain('fetchpriority="low"')
+  })
+
+  it('leaves what the first screen does not show to later: schemas, pickers, uploads, other pages', () => {
+    const firstScreen = new Set(referenced().map(ref => ref.file))
+    for (const lazy of ['/node_modules/zod/', '/src/api/schemas.ts', '/node_modules/vant/es/date-picker/', '/node_modules/vant/es/uploader/', '/src/pages/GroupPage.vue', '/src/components/follow-up/FollowUpModuleAttachment.vue']) {
+      const chunk = chunkWith(lazy)
+      expect(chunk, lazy).toBeDefined()
+      expect(firstScreen.has(chunk!.fileName), lazy).toBe(false)
+    }
+  })
+})
