@@ -14,13 +14,15 @@ let html: string
 const chunks = () => output.filter((item): item is Chunk => item.type === 'chunk')
 const chunkWith = (module: string) => chunks().find(chunk => chunk.moduleIds.some(id => id.includes(module)))
 /** Every file index.html names (the entry, its stylesheets and the preloads), with its attributes. */
-const referenced = () => [...html.matchAll(/<(?:script|link)\s([^>]*)>/g)]
-  .map(([, attrs]) => ({ file: /(?:src|href)="\/(assets\/[^"]+)"/.exec(attrs!)?.[1], attrs: attrs! }))
-  .filter((ref): ref is { file: string, attrs: string } => !!ref.file)
+function referenced() {
+  return [...html.matchAll(/<(?:script|link)\s([^>]*)>/g)]
+    .map(([, attrs]) => ({ file: /(?:src|href)="\/(assets\/[^"]+)"/.exec(attrs!)?.[1], attrs: attrs! }))
+    .filter((ref): ref is { file: string, attrs: string } => !!ref.file)
+}
 
 beforeAll(async () => {
   const result = await build({ root: WEB_DIR, logLevel: 'silent', build: { write: false, emptyOutDir: false } })
-  output = (Array.isArray(result) ? result[0] : result as Rolldown.RolldownOutput).output
+  output = (Array.isArray(result) ? result[0]! : result as Rolldown.RolldownOutput).output
   const page = output.find(item => item.fileName === 'index.html')
   html = page?.type === 'asset' ? String(page.source) : ''
 }, 120_000)

@@ -3,6 +3,7 @@ import type { FakeReply } from '../testing/fakeServer'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterPaint } from '../afterPaint'
 import { loadDraft } from '../drafts/draftStorage'
 import { useSessionStore } from '../stores/session'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
@@ -46,8 +47,14 @@ describe('the follow-up page', () => {
   })
   afterEach(() => server.restore())
 
+  function mountPage(ctx = context) {
+    return mount(FollowUpPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
+  }
+  /** The page with its whole form: the part below the fold renders once the first frame has been painted. */
   async function open(ctx = context) {
-    const wrapper = mount(FollowUpPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
+    const wrapper = mountPage(ctx)
+    await flushPromises()
+    await afterPaint()
     await flushPromises()
     return wrapper
   }
@@ -66,6 +73,24 @@ describe('the follow-up page', () => {
     expect(wrapper.get('[data-testid="opportunity-2"]').attributes('aria-checked')).toBe('true')
     expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('张三')
     expect(wrapper.get('[data-module-id="15"]').text()).toContain('人民广场')
+    wrapper.unmount()
+  })
+
+  it('paints the customer, the opportunity, the first question and the button first, then the rest of the form', async () => {
+    const wrapper = mountPage()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('张三')
+    expect(wrapper.find('[data-testid="submit"]').exists()).toBe(true)
+    const firstModule = context.templates[0]!.modules[0]!.moduleId
+    const laterModule = context.templates[0]!.modules.at(-1)!.moduleId
+    expect(wrapper.find(`[data-module-id="${firstModule}"]`).exists()).toBe(true)
+    expect(wrapper.find(`[data-module-id="${laterModule}"]`).exists()).toBe(false)
+    expect(wrapper.find('[data-testid="remark"]').exists()).toBe(false)
+
+    await afterPaint()
+    await flushPromises()
+    expect(wrapper.find(`[data-module-id="${laterModule}"]`).exists()).toBe(true)
+    expect(wrapper.find('[data-testid="remark"]').exists()).toBe(true)
     wrapper.unmount()
   })
 

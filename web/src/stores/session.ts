@@ -4,6 +4,7 @@ import type { StartProblem } from '../pages/startProblem'
 import type { Platform } from '../platform'
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef, watch } from 'vue'
+import { afterPaint } from '../afterPaint'
 import { checked } from '../api/checked'
 import { getCustomerContext } from '../api/endpoints'
 import { ApiError, auth } from '../api/http'
@@ -13,11 +14,6 @@ import { describeStartProblem } from '../pages/startProblem'
 import { PlatformError } from '../platform'
 import { reportPlatformProblem, whenSignatureReported } from '../platform/report'
 import { contextCache } from '../storage/contextCache'
-
-/** After the next frame has been painted. */
-function afterPaint(): Promise<void> {
-  return new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))
-}
 
 export type SessionPhase = 'starting' | 'no-platform' | 'wrong-entry' | 'problem' | 'ready' | 'group'
 
