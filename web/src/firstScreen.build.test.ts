@@ -77,4 +77,20 @@ describe('the first screen as built', () => {
       expect(firstScreen.has(chunk!.fileName), lazy).toBe(false)
     }
   })
+
+  it('carries the icon box but not the icon font or its glyph names, which arrive together after the first screen', () => {
+    const css = (file: string) => {
+      const asset = output.find(item => item.fileName === file)
+      return asset?.type === 'asset' ? String(asset.source) : ''
+    }
+    const firstScreenCss = referenced().filter(ref => ref.file.endsWith('.css')).map(ref => css(ref.file)).join('')
+    expect(firstScreenCss).toContain('.van-icon{')
+    expect(firstScreenCss).not.toContain('@font-face')
+    expect(firstScreenCss).not.toMatch(/\.van-icon-[\w-]+:before/)
+    const later = output.find(item => item.type === 'asset' && item.fileName.endsWith('.css') && /vant-icon-font/.test(item.fileName))
+    const lazyCss = later ? css(later.fileName) : ''
+    expect(lazyCss).toContain('@font-face')
+    expect(lazyCss).toContain('.van-icon-arrow:before')
+    expect(lazyCss).not.toContain('//at.alicdn.com')
+  })
 })
