@@ -22,6 +22,11 @@ async function visit(context: BrowserContext, cold: boolean): Promise<Visit> {
   try {
     await installWecomBridge(page, CUSTOMER)
     await page.addInitScript(readinessProbe)
+    let reportReady!: () => void
+    const reported = new Promise<void>((resolve) => {
+      reportReady = resolve
+    })
+    await page.exposeFunction('__benchReadyReport', () => reportReady())
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
     if (cold)
@@ -34,7 +39,10 @@ async function visit(context: BrowserContext, cold: boolean): Promise<Visit> {
     })
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown })
     await page.goto('/', { waitUntil: 'commit' })
-    await page.waitForFunction(() => (window as any).__benchReady?.frameMs !== undefined, null, { timeout: 30_000, polling: 250 })
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([reported, new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the form was not usable within 30 s')), 30_000)
+    })]).finally(() => clearTimeout(timer))
     const timings = await page.evaluate(readTimings)
     // Let what the first screen started (lazy chunks, the icon font) land in the cache before the warm visit.
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {})

@@ -9,7 +9,15 @@ let server: TestServer
 let cookie: string
 beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'page-dist-'))
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>记跟进</title></head><body><div id="app"></div></body></html>')
+  writeFileSync(join(dist, 'index.html'), [
+    '<!doctype html><html><head><title>记跟进</title>',
+    '<script type="module" crossorigin src="/assets/index-a1.js"></script>',
+    '<link rel="modulepreload" crossorigin href="/assets/opening-b2.js">',
+    '<link rel="stylesheet" crossorigin href="/assets/index-c3.css">',
+    '<link rel="modulepreload" crossorigin href="/assets/first-screen-d4.js" fetchpriority="low">',
+    '<link rel="preload" as="style" crossorigin href="/assets/first-screen-e5.css" fetchpriority="low">',
+    '</head><body><div id="app"></div></body></html>',
+  ].join('\n'))
   server = await startTestServer({ webDistDir: dist })
   cookie = await server.login()
 })
@@ -31,6 +39,19 @@ describe('one way into the page', () => {
     const boot = bootOf(answer.body)
     expect(boot).toMatchObject({ sandbox: true, me: { wecomUserId: 'zhangwei' } })
     expect(boot.jssdk.url).toBe(`http://localhost:3000${path}`)
+  })
+
+  it('names the entry, its stylesheet and the opening\'s files in a Link header, so they are fetched before the HTML is parsed', async () => {
+    const answer = await server.api('/', { cookie })
+    expect(answer.headers.get('link')).toBe([
+      '</assets/index-a1.js>; rel=modulepreload; crossorigin',
+      '</assets/opening-b2.js>; rel=modulepreload; crossorigin',
+      '</assets/index-c3.css>; rel=preload; as=style; crossorigin',
+    ].join(', '))
+    // What the page preloads at low priority waits for the HTML, behind the context request.
+    expect(answer.headers.get('link')).not.toContain('first-screen')
+    // Without a session there is no page, so no preloads either.
+    expect((await server.api('/')).headers.get('link')).toBeNull()
   })
 })
 
