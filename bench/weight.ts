@@ -22,7 +22,7 @@ export function weightSet(files: Iterable<string>, dist = WEB_DIST_DIR): WeightS
 
 /**
  * What the first load fetches before any dynamic import: what index.html references (entry script, modulepreloads,
- * stylesheets) and, walking Vite's manifest like web/scripts/bundle-size.mjs, the entry's static imports and CSS.
+ * stylesheets) and, walking Vite's manifest, the entry's static imports and CSS.
  */
 export function initialFiles(dist = WEB_DIST_DIR): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
