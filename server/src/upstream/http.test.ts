@@ -1,6 +1,9 @@
+import type { AddressInfo } from 'node:net'
 import type { Try } from './http'
-import { describe, expect, it } from 'vitest'
-import { retryWhileBusy } from './http'
+import { createServer } from 'node:http'
+import { Socket } from 'node:net'
+import { describe, expect, it, vi } from 'vitest'
+import { createHttpClient, retryWhileBusy } from './http'
 import { UpstreamError } from './upstream-error'
 
 // A Retry-After of 4 ms keeps the waits (1, 2, 4 ms) short.
@@ -32,5 +35,24 @@ describe('retryWhileBusy', () => {
       throw refused
     })).rejects.toBe(refused)
     expect(tries).toBe(1)
+  })
+})
+
+describe('createHttpClient', () => {
+  it('keeps one TCP keep-alive setting on a pooled socket, so a reused connection costs no setsockopt calls', async () => {
+    const server = createServer((_req, res) => res.end('{"code":0}'))
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const client = createHttpClient('pulan', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1000)
+    const setKeepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive')
+    try {
+      for (let i = 0; i < 3; i++)
+        expect((await client.send({ method: 'GET', url: '/' })).data).toEqual({ code: 0 })
+      expect(new Set(setKeepAlive.mock.calls.map(([, delay]) => delay))).toEqual(new Set([60_000]))
+    }
+    finally {
+      setKeepAlive.mockRestore()
+      server.closeAllConnections()
+      server.close()
+    }
   })
 })
