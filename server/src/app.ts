@@ -1,10 +1,8 @@
 import type { Express } from 'express'
 import type { AppDeps } from './deps'
-import { randomUUID } from 'node:crypto'
 import compression from 'compression'
 import cookieParser from 'cookie-parser'
 import express from 'express'
-import { pinoHttp } from 'pino-http'
 import { trustProxySetting } from './config'
 import { refuseCrossSiteWrites } from './cross-site'
 import { errorHandler } from './error-handler'
@@ -22,9 +20,9 @@ import { opportunityRoutes } from './features/opportunities/opportunity-routes'
 import { pageRoutes } from './features/page/page-routes'
 import { sandboxPickerRoutes } from './features/sandbox-picker/sandbox-picker-routes'
 import { rateLimits, rejectInvalidUtf8, securityHeaders } from './hardening'
-import { pathOnly } from './logger'
 import { httpMetrics } from './metrics/http-metrics'
 import { metricsWithToken } from './metrics/metrics-endpoint'
+import { requestLog } from './request-log'
 import { requireSession } from './session-middleware'
 
 /** Builds the app; never listens (index.ts does). */
@@ -38,21 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(httpMetrics(deps.metrics))
   if (config.metrics.token)
     app.get('/metrics', metricsWithToken(deps.metrics.registry, config.metrics.token))
-  app.use(pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const id = randomUUID()
-      res.setHeader('X-Request-Id', id)
-      return id
-    },
-    // Successful requests are counted and timed by the metrics; their access lines are debug (LOG_LEVEL=debug shows
-    // them). Refusals and failures stay visible at the default level.
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-    serializers: {
-      req: req => ({ id: req.id, method: req.method, url: pathOnly(req.url) }),
-      res: res => ({ statusCode: res.statusCode }),
-    },
-  }))
+  app.use(requestLog(app, logger))
 
   app.use(securityHeaders(config))
   // On a phone network the bytes are the opening time: brotli or gzip for the page, its assets and what the API reads

@@ -13,7 +13,10 @@ export function idempotencyKeyOf(req: Request): string {
 
 /** What submitOnce needs of a request: whose key it is, the key, the body it guards, where to log and to count. */
 export function onceRequest(req: Request, owner: string, key: string, onOutcome?: OnceRequest['onOutcome']): OnceRequest {
-  return { owner, key, body: req.body, requestId: req.id, log: req.log, ...(onOutcome && { onOutcome }) }
+  // `log` reads req.log only when a line is written: the request's child logger is made on first use.
+  return { owner, key, body: req.body, requestId: req.id, get log() {
+    return req.log
+  }, ...(onOutcome && { onOutcome }) }
 }
 
 /** Sends submitOnce's answer; a replay says so in `Idempotent-Replayed`. */
