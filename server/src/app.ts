@@ -1,9 +1,9 @@
 import type { Express } from 'express'
 import type { AppDeps } from './deps'
 import compression from 'compression'
-import cookieParser from 'cookie-parser'
 import express from 'express'
 import { trustProxySetting } from './config'
+import { rememberedCookies } from './cookies'
 import { refuseCrossSiteWrites } from './cross-site'
 import { errorHandler } from './error-handler'
 import { AppError } from './errors'
@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps))
 
-  app.use(cookieParser(config.sessionSecret))
+  app.use(rememberedCookies(config.sessionSecret))
   app.use('/auth', limits.auth, authRoutes(deps))
 
   const api = express.Router()
