@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '../store/store'
 import { createHash } from 'node:crypto'
+import { stringify as canonicalJson } from 'safe-stable-stringify'
 
 /** What the store keeps per key: in flight, or the answer to replay. */
 export type IdempotencyRecord
@@ -15,18 +16,12 @@ export type Claim
 const IN_FLIGHT_TTL_MS = 5 * 60_000
 const DONE_TTL_MS = 48 * 3600_000
 
+/**
+ * sha256 of the body's canonical JSON: keys sorted, undefined left out, no spaces (safe-stable-stringify writes exactly
+ * this text), so the same fields in any order are the same body, and records written before keep matching.
+ */
 export function hashBody(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex')
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value))
-    return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
+  return createHash('sha256').update(canonicalJson(body) ?? '').digest('hex')
 }
 
 /** Idempotency keys are scoped to the salesperson, so one person's key can never replay another's answer. */
