@@ -27,8 +27,21 @@ export function writeSession(res: Response, user: SessionUser, options: SessionO
   })
 }
 
+/** What each request's session cookie said: the rate limiter's key and requireSession both ask, the cookie is read once. */
+const readSessions = new WeakMap<Request, SessionUser | null>()
+
 export function readSession(req: Request): SessionUser | null {
-  const raw: unknown = req.signedCookies?.[SESSION_COOKIE]
+  if (!req.signedCookies)
+    return null
+  let user = readSessions.get(req)
+  if (user === undefined) {
+    user = sessionIn(req.signedCookies?.[SESSION_COOKIE])
+    readSessions.set(req, user)
+  }
+  return user
+}
+
+function sessionIn(raw: unknown): SessionUser | null {
   if (typeof raw !== 'string')
     return null
   try {
