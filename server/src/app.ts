@@ -30,6 +30,9 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps
   const app = express()
   app.disable('x-powered-by')
+  // Every answer of ours is no-store (the API, the page) and express.static tags the assets itself: hashing each answer
+  // for an ETag no client can use was waste.
+  app.set('etag', false)
   if (config.trustProxy)
     app.set('trust proxy', trustProxySetting(config.trustProxy))
 

@@ -29,6 +29,13 @@ describe('pOST /api/jssdk/config', () => {
     expect(Math.abs(corp.timestamp - Date.now() / 1000)).toBeLessThan(60)
   })
 
+  it('is never cached: no-store, and no ETag to revalidate with', async () => {
+    const response = await config(`${TEST_PUBLIC_URL}/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('etag')).toBeNull()
+  })
+
   it.each([
     ['another origin', 'https://evil.example/'],
     ['another port', 'http://localhost:3001/'],
