@@ -19,18 +19,25 @@ describe('readSession', () => {
     expect(readSession(requestWith(value))).toEqual(expected)
   })
 
-  it('gives the rate limiter and the session check of one request the same answer, read once', () => {
+  it('checks the expiry of a cookie it has read before every time', () => {
     vi.useFakeTimers({ now: Date.now() })
     try {
       const exp = Math.floor(Date.now() / 1000) + 1
-      const req = requestWith(cookieOf({ ...ZHANG, exp }))
-      expect(readSession(req)).toEqual(ZHANG)
+      const value = cookieOf({ ...ZHANG, exp })
+      expect(readSession(requestWith(value))).toEqual(ZHANG)
+      expect(readSession(requestWith(value))).toEqual(ZHANG)
       vi.setSystemTime(exp * 1000 + 1)
-      expect(readSession(req)).toEqual(ZHANG)
-      expect(readSession(requestWith(cookieOf({ ...ZHANG, exp })))).toBeNull()
+      expect(readSession(requestWith(value))).toBeNull()
     }
     finally {
       vi.useRealTimers()
     }
+  })
+
+  it('gives each caller its own copy of the salesperson', () => {
+    const value = cookieOf({ ...ZHANG, exp: inAnHour() })
+    const first = readSession(requestWith(value))!
+    first.name = '改过'
+    expect(readSession(requestWith(value))).toEqual(ZHANG)
   })
 })

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express'
+import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 
 export const SESSION_COOKIE = 'fu_session'
@@ -27,29 +28,28 @@ export function writeSession(res: Response, user: SessionUser, options: SessionO
   })
 }
 
-/** What each request's session cookie said: the rate limiter's key and requireSession both ask, the cookie is read once. */
-const readSessions = new WeakMap<Request, SessionUser | null>()
+/**
+ * Session cookies already read, by their (signature-checked) value: a phone sends the same one on every request, and
+ * its payload never changes; only its expiry is checked each time.
+ */
+const readPayloads = new LRUCache<string, z.infer<typeof SessionPayload>>({ max: 2000 })
 
 export function readSession(req: Request): SessionUser | null {
-  if (!req.signedCookies)
+  const raw: unknown = req.signedCookies?.[SESSION_COOKIE]
+  if (typeof raw !== 'string')
     return null
-  let user = readSessions.get(req)
-  if (user === undefined) {
-    user = sessionIn(req.signedCookies?.[SESSION_COOKIE])
-    readSessions.set(req, user)
-  }
+  const payload = readPayloads.get(raw) ?? payloadOf(raw)
+  if (!payload || payload.exp * 1000 <= Date.now())
+    return null
+  const { exp: _exp, ...user } = payload
   return user
 }
 
-function sessionIn(raw: unknown): SessionUser | null {
-  if (typeof raw !== 'string')
-    return null
+function payloadOf(raw: string) {
   try {
     const payload = SessionPayload.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')))
-    if (payload.exp * 1000 <= Date.now())
-      return null
-    const { exp: _exp, ...user } = payload
-    return user
+    readPayloads.set(raw, payload)
+    return payload
   }
   catch {
     return null
