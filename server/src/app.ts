@@ -48,8 +48,6 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res, next) => (req.method === 'GET' ? compress(req, res, next) : next()))
   const limits = rateLimits(config.rateLimits, { storeFor: deps.rateLimitStoreFor, logger })
 
-  app.use(healthRoutes(deps))
-
   app.use(rememberedCookies(config.sessionSecret))
   app.use('/auth', limits.auth, authRoutes(deps))
 
@@ -63,7 +61,6 @@ export function createApp(deps: AppDeps): Express {
   // Authenticate first, then read the body: without a session nothing is parsed or buffered.
   api.use(requireSession)
   api.use(express.json({ limit: '256kb', verify: rejectInvalidUtf8 }))
-  api.use(meRoutes(deps))
   api.use('/jssdk', jssdkRoutes(deps))
   api.use('/customers', customerRoutes(deps))
   api.use('/groups', groupRoutes(deps))
@@ -72,10 +69,14 @@ export function createApp(deps: AppDeps): Express {
   api.use('/opportunities', opportunityRoutes(deps))
   api.use('/client-reports', clientReportRoutes(deps))
   api.use('/sandbox', sandboxPickerRoutes(deps))
+  // Mounted at /api itself (GET /api/me, /api/boot): last, so the other calls do not walk through its router.
+  api.use(meRoutes(deps))
   api.use(() => {
     throw new AppError(404, 'NOT_FOUND', '接口不存在')
   })
   app.use('/api', api)
+  // After the API, so API calls (thousands a minute) do not walk through the probes' router; probes set no cookie.
+  app.use(healthRoutes(deps))
 
   app.use(pageRoutes(deps))
   app.use(errorHandler(logger))
