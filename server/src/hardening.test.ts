@@ -43,10 +43,14 @@ describe('compression', () => {
 
 describe('rate limits', () => {
   it('answers 429 RATE_LIMITED with Retry-After per salesperson on /api, without touching another salesperson', async () => {
-    const statuses: number[] = []
+    const answers = []
     for (let i = 0; i < 7; i++)
-      statuses.push((await server.api('/api/me', { cookie })).status)
+      answers.push(await server.api('/api/me', { cookie }))
+    const statuses = answers.map(answer => answer.status)
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200])
+    // The per-salesperson limit is the one an answer reports (the per-IP limit is far more generous).
+    expect(answers[0]!.headers.get('ratelimit-policy')).toBe('5;w=60')
+    expect(answers[0]!.headers.get('ratelimit')).toBe('limit=5, remaining=4, reset=60')
     const limited = await server.api('/api/me', { cookie })
     expect(limited.status).toBe(429)
     expect(limited.body.error.code).toBe('RATE_LIMITED')

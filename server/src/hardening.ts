@@ -46,7 +46,7 @@ export type LimitStoreFor = (limiter: string) => Store
 
 export interface LimitOptions { storeFor?: LimitStoreFor | undefined, logger?: Logger | undefined }
 
-function limiter(name: string, limit: number, key: KeyGenerator, { storeFor, logger }: LimitOptions): RequestHandler {
+function limiter(name: string, limit: number, key: KeyGenerator, { storeFor, logger }: LimitOptions, headers = true): RequestHandler {
   const log = (error: unknown, message?: string) => logger?.warn({ limiter: name, err: { message: (error as Error)?.message } }, message ?? 'rate limit store error')
   return rateLimit({
     windowMs: 60_000,
@@ -55,7 +55,7 @@ function limiter(name: string, limit: number, key: KeyGenerator, { storeFor, log
     logger: { error: log, warn: log },
     // Redis away: let requests through (the store-backed routes answer 503 themselves) rather than fail /api/me.
     passOnStoreError: true,
-    standardHeaders: 'draft-7',
+    standardHeaders: headers && 'draft-7',
     legacyHeaders: false,
     keyGenerator: key,
     handler: (req, res, _next, options) => {
@@ -72,7 +72,8 @@ const ipKey = (req: Parameters<RequestHandler>[0]) => ipKeyGenerator(req.ip ?? '
 export function rateLimits(limits: RateLimits, options: LimitOptions = {}) {
   return {
     api: [
-      limiter('api-ip', limits.apiPerIp, ipKey, options),
+      // Its RateLimit headers would be overwritten by the per-salesperson limiter's right after: it sets none.
+      limiter('api-ip', limits.apiPerIp, ipKey, options, false),
       limiter('api-user', limits.apiPerUser, req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`, options),
     ],
     auth: limiter('auth-ip', limits.authPerIp, ipKey, options),
