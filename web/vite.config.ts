@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { firstScreenChunks } from './build/firstScreenChunks.ts'
+import { inlineEntryCss } from './build/inlineEntryCss.ts'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
 import { preloadFirstScreen } from './build/preloadFirstScreen.ts'
 
@@ -17,6 +18,7 @@ const FIRST_SCREEN = {
 export default defineConfig({
   plugins: [
     lazyVantIconFont(),
+    inlineEntryCss(),
     preloadFirstScreen({ opening: FIRST_SCREEN.opening, rest: FIRST_SCREEN.app }),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),

@@ -28,10 +28,15 @@ beforeAll(async () => {
 }, 120_000)
 
 describe('the first screen as built', () => {
-  it('is a handful of files, not one per shared module (each costs a round trip on a phone network)', () => {
+  it('is a handful of files, not one per shared module: at most six, the connections HTTP/1.1 gives a host', () => {
     const files = referenced().map(ref => ref.file)
     expect(files.length).toBeGreaterThan(3)
-    expect(files.length).toBeLessThanOrEqual(8)
+    expect(files.length).toBeLessThanOrEqual(6)
+  })
+
+  it('styles the skeleton with the HTML itself: the entry\'s stylesheet is inline, not a request', () => {
+    expect(html).toMatch(/<style>[^<]*\.skeleton-head\{/)
+    expect(referenced().some(ref => /rel="stylesheet"/.test(ref.attrs))).toBe(false)
   })
 
   it('runs its entry before axios, Vue or the JS-SDK arrive: the entry imports none of them', () => {
