@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { watch } from 'vue'
 import { auth } from '../api/http'
+import { contextCache } from '../storage/contextCache'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
 import { context } from '../testing/fixtures'
 import { useSessionStore } from './session'
@@ -69,6 +70,24 @@ describe('start-up', () => {
     expect(session.phase).toBe('group')
     expect(session.externalUserId).toBeNull()
     expect(session.chatId).toBe('wrGroup1')
+  })
+
+  it.each([
+    ['the same as this device last saw', context, false],
+    ['changed since (a stage moved)', { ...context, opportunities: context.opportunities.map(o => ({ ...o, stageId: o.stages.at(-1)!.stageId })) }, true],
+  ])('shows the context this device last saw at once; the fresh one is drawn only when it is not %s', async (_name, fresh, redrawn) => {
+    localStorage.clear()
+    contextCache.write('zhangwei', 'wmCustomer1', context)
+    server.on('GET', '/api/customers/wmCustomer1/context', () => ({ status: 200, body: fresh }))
+    setBoot({ sandbox: true, me })
+    setUrl('?customer=wmCustomer1')
+    const session = useSessionStore()
+    const shown: unknown[] = []
+    watch(() => session.context, value => shown.push(value), { flush: 'sync' })
+    await session.start()
+    expect(session.phase).toBe('ready')
+    expect(shown).toHaveLength(redrawn ? 2 : 1)
+    expect(session.context).toEqual(fresh)
   })
 
   it('shows the context at once and replaces it with an error when it fails the schema check a moment later', async () => {

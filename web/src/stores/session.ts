@@ -53,7 +53,10 @@ export const useSessionStore = defineStore('session', () => {
       const fresh = await (pending ?? getCustomerContext(id))
       if (externalUserId.value !== id)
         return
-      context.value = fresh.context
+      // Usually nothing changed since this device last saw the customer: the form already shows it, and drawing it
+      // again (on a slow phone while the first frame is being built) would only cost time.
+      if (!cached || JSON.stringify(cached) !== JSON.stringify(fresh.context))
+        context.value = fresh.context
       phase.value = 'ready'
       // The schema check runs once the form is painted (the schemas are not part of the first screen).
       await afterPaint()
