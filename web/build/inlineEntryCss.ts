@@ -17,11 +17,10 @@ export function inlineEntryCss(): Plugin {
         if (page?.type !== 'asset')
           return
         let html = String(page.source)
-        for (const [, href] of html.matchAll(/<link rel="stylesheet" crossorigin href="\/(assets\/index-[^"]+\.css)">/g)) {
-          const css = bundle[href!]
-          if (css?.type !== 'asset')
-            continue
-          html = html.replace(new RegExp(`<link rel="stylesheet" crossorigin href="/${href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">`), () => `<style>${String(css.source)}</style>`)
+        for (const [tag, file] of html.matchAll(/<link rel="stylesheet" crossorigin href="\/(assets\/index-[^"]+\.css)">/g)) {
+          const css = bundle[file!]
+          if (css?.type === 'asset')
+            html = html.replace(tag, () => `<style>${String(css.source)}</style>`)
         }
         page.source = html
       },

@@ -38,8 +38,8 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
     mark('opening:context-sent')
     return api.getCustomerContext(externalUserId)
   })
+  // Also marks a failure as handled here: the session store reports it.
   context.then(() => mark('opening:context'), () => {})
-  context.catch(() => {})
   return { kind: 'customer', entry, externalUserId, context }
 }
 
