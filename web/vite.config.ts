@@ -3,6 +3,7 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 import { firstScreenChunks } from './build/firstScreenChunks.ts'
 import { inlineEntryCss } from './build/inlineEntryCss.ts'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
@@ -22,6 +23,10 @@ export default defineConfig({
     preloadFirstScreen({ opening: FIRST_SCREEN.opening, rest: FIRST_SCREEN.app }),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
+    // Brotli (max quality) and gzip beside every text asset, compressed once here instead of on every request: the
+    // server sends the smallest its client accepts (express-static-gzip). On the phone profile the first screen is
+    // about 12 KB lighter than the server's on-the-fly brotli.
+    compression({ include: /^assets\/.*\.(?:js|css|svg)$/, algorithms: ['brotliCompress', 'gzip'], threshold: 512, logLevel: 'silent' }),
   ],
   define: {
     __VUE_OPTIONS_API__: 'false',

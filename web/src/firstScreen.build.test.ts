@@ -1,6 +1,7 @@
 // @vitest-environment node
 import type { Rolldown } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -97,5 +98,26 @@ describe('the first screen as built', () => {
     expect(lazyCss).toContain('@font-face')
     expect(lazyCss).toContain('.van-icon-arrow:before')
     expect(lazyCss).not.toContain('//at.alicdn.com')
+  })
+
+  it('comes with brotli and gzip copies of each file, so the server sends them compressed at the highest level', () => {
+    const source = (fileName: string) => {
+      const item = output.find(i => i.fileName === fileName)
+      return item?.type === 'chunk' ? Buffer.from(item.code) : item?.type === 'asset' ? Buffer.from(item.source) : undefined
+    }
+    const files = referenced().map(ref => ref.file)
+    expect(files.length).toBeGreaterThan(3)
+    for (const file of files) {
+      const plain = source(file)!
+      const br = source(`${file}.br`)
+      const gz = source(`${file}.gz`)
+      if (plain.length < 512) {
+        expect(br, file).toBeUndefined()
+        continue
+      }
+      expect(brotliDecompressSync(br!).equals(plain), file).toBe(true)
+      expect(gunzipSync(gz!).equals(plain), file).toBe(true)
+      expect(br!.length, file).toBeLessThan(gz!.length)
+    }
   })
 })

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import express, { Router } from 'express'
+import expressStaticGzip from 'express-static-gzip'
 import { readSession } from '../../session'
 import { signPage } from '../jssdk/jssdk-service'
 import { pageUrlOf } from './page-url'
@@ -79,7 +80,14 @@ export function pageRoutes(deps: AppDeps): Router {
 
   // One way in: the page's own file goes through the same route as `/` (session, boot data, no-store), never static.
   router.get(/^\/index\.html?$/i, servePage)
-  router.use('/assets', express.static(join(config.webDistDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }))
+  // The build puts brotli and gzip copies beside each text asset: the smallest the client accepts is sent as it is (the
+  // compression middleware leaves an answer that already has a Content-Encoding alone).
+  router.use('/assets', expressStaticGzip(join(config.webDistDir, 'assets'), {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: { immutable: true, maxAge: '365d', index: false, fallthrough: false },
+  }))
   router.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }))
   // Pages only: a path with a file extension that static did not find is a 404, not the page.
   router.get(/^\/(?!api\/|auth\/|healthz|readyz)[^.]*$/, servePage)
