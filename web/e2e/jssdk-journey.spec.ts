@@ -30,9 +30,30 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
     if (request.url().includes('/api/'))
       apiCalls.push(new URL(request.url()).pathname)
   })
+  // The page's requests look up no cookie (no XSRF token: the server checks the origin); in Chrome axios would
+  // otherwise ask cookieStore before each request and send it only after the answer.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cookieReads: string[], cookieStore?: { get: (...args: unknown[]) => Promise<unknown> } }
+    w.__cookieReads = []
+    const store = w.cookieStore
+    if (store) {
+      const get = store.get.bind(store)
+      store.get = (...args) => {
+        w.__cookieReads.push(`cookieStore.get(${String(args[0])})`)
+        return get(...args)
+      }
+    }
+    const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+    Object.defineProperty(Document.prototype, 'cookie', { ...cookie, get(this: Document) {
+      w.__cookieReads.push('document.cookie')
+      return cookie.get!.call(this)
+    } })
+  })
   await openSignedIn(page, '/')
 
   await expect(page.getByTestId('customer-name')).toHaveText('陈静')
+  expect(await page.evaluate(() => 'cookieStore' in window)).toBe(true)
+  expect(await page.evaluate(() => (window as unknown as { __cookieReads: string[] }).__cookieReads)).toEqual([])
   await expect(page.getByTestId('customer-corp')).toHaveText('杭州云帆科技有限公司')
   // The only open opportunity, folded to one line (issue 10, item 12).
   await expect(page.getByTestId('opportunity-compact')).toContainText('云帆科技 SCRM 系统采购')
@@ -75,6 +96,8 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
   await expect(page.getByTestId('recent-item').first()).toContainText('陈静')
   await expect(page.getByTestId('recent-item').first()).toContainText('云帆科技 SCRM 系统采购')
   await saveScreen(page, '03-success')
+  // Nor did the submission (a POST with its idempotency key).
+  expect(await page.evaluate(() => (window as unknown as { __cookieReads: string[] }).__cookieReads)).toEqual([])
   const { addFollows } = await sandbox.records()
   expect(addFollows).toHaveLength(1)
   const sent = addFollows[0]!

@@ -20,7 +20,13 @@ export class ApiError extends Error {
  * silent retries. In the browser it sends with XMLHttpRequest, which reports upload progress; tests put an in-memory
  * server behind it (`testing/fakeServer.ts`).
  */
-export const http = axios.create({ timeout: 30_000, withCredentials: true })
+export const http = axios.create({
+  timeout: 30_000,
+  withCredentials: true,
+  // The server refuses cross-site writes by their origin and sets no XSRF cookie: without this, axios looks the cookie
+  // up before every request (in Chrome an asynchronous cookieStore call that holds the request back).
+  withXSRFToken: false,
+})
 
 export interface RequestOptions {
   method?: 'get' | 'post'
