@@ -7,16 +7,18 @@ import { isUtf8 } from 'node:buffer'
 import { ipKeyGenerator } from 'express-rate-limit'
 import helmet from 'helmet'
 import { AppError, errorBody } from './errors'
+import { fixedHeaders } from './fixed-headers'
 import { limitRequests } from './rate-limit'
 import { readSession } from './session'
 
 /**
  * Security headers with a CSP the page and the WeCom JS-SDK work under: everything from our origin, avatars and
- * attachment previews from https (WeCom's CDN) or the sandbox on loopback, Vant's inline style attributes.
+ * attachment previews from https (WeCom's CDN) or the sandbox on loopback, Vant's inline style attributes. Computed
+ * once (fixedHeaders): nothing in them depends on the request.
  */
 export function securityHeaders(config: AppConfig): RequestHandler {
   const sandboxImages = config.sandbox ? [new URL(config.pulan.baseUrl).origin, new URL(config.wecom.apiBase).origin] : []
-  return helmet({
+  return fixedHeaders(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -37,7 +39,7 @@ export function securityHeaders(config: AppConfig): RequestHandler {
     // The WeCom client shows our page next to its own; the referrer carries nothing it needs.
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 15_552_000 } : false,
-  })
+  }))
 }
 
 export interface RateLimits { apiPerUser: number, apiPerIp: number, authPerIp: number }
