@@ -16,4 +16,10 @@ describe('store metrics', () => {
     await store.set('k', 'v', 1000)
     expect((await metrics.storeErrors.get()).values).toEqual([{ labels: { operation: 'get' }, value: 1 }])
   })
+
+  it('wraps each operation once, not at every use', () => {
+    const store = withStoreMetrics(createMemoryStore(), createMetrics())
+    expect(store.get).toBe(store.get)
+    expect(store.set).not.toBe(store.get)
+  })
 })

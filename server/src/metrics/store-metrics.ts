@@ -1,22 +1,31 @@
 import type { KeyValueStore } from '../store/store'
 import type { Metrics } from './metrics'
 
-/** The store, with every failed operation counted by name; the error itself still reaches the caller unchanged. */
+/**
+ * The store, with every failed operation counted by name; the error itself still reaches the caller unchanged. Each
+ * method is wrapped once, on first use (a wrapper made at every access cost each store call a closure).
+ */
 export function withStoreMetrics<S extends KeyValueStore>(store: S, metrics: Pick<Metrics, 'storeErrors'>): S {
+  const wrapped = new Map<string, { original: unknown, counted: (...args: unknown[]) => Promise<unknown> }>()
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver)
       if (typeof value !== 'function' || typeof property !== 'string' || property === 'close')
         return value
-      return async (...args: unknown[]) => {
+      const known = wrapped.get(property)
+      if (known?.original === value)
+        return known.counted
+      const counted = async (...args: unknown[]) => {
         try {
-          return await value.apply(target, args)
+          return await (value as (...args: unknown[]) => unknown).apply(target, args)
         }
         catch (error) {
           metrics.storeErrors.inc({ operation: property })
           throw error
         }
       }
+      wrapped.set(property, { original: value, counted })
+      return counted
     },
   })
 }
