@@ -15,13 +15,17 @@ export function withStoreMetrics<S extends KeyValueStore>(store: S, metrics: Pic
       const known = wrapped.get(property)
       if (known?.original === value)
         return known.counted
-      const counted = async (...args: unknown[]) => {
+      const failed = (error: unknown): never => {
+        metrics.storeErrors.inc({ operation: property })
+        throw error
+      }
+      // A promise chained to the operation's, not an async function awaiting it: one promise per call instead of three.
+      const counted = (...args: unknown[]) => {
         try {
-          return await (value as (...args: unknown[]) => unknown).apply(target, args)
+          return Promise.resolve((value as (...args: unknown[]) => unknown).apply(target, args)).catch(failed)
         }
         catch (error) {
-          metrics.storeErrors.inc({ operation: property })
-          throw error
+          return Promise.reject(error).catch(failed)
         }
       }
       wrapped.set(property, { original: value, counted })
