@@ -6,8 +6,7 @@ interface Parsed { cookies: Record<string, unknown>, signedCookies: Record<strin
 
 /**
  * Objects that inherit nothing, like `Object.create(null)`, but in V8's fast mode: an
- * `Object.create(null)` object is a hash table from the start, and two per request were the largest allocation of a
- * small API call.
+ * `Object.create(null)` object is a hash table from the start (two per request).
  */
 const NullPrototype = function () {} as unknown as new () => Record<string, unknown>
 NullPrototype.prototype = Object.create(null)
