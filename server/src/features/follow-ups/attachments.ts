@@ -16,25 +16,25 @@ const carriesFile = (detail: FollowDetail) => FILE_FIELDS.some(field => detail[f
 export async function resolveAttachments(store: Pick<KeyValueStore, 'get'>, owner: string, submission: FollowUpSubmission): Promise<FollowUpSubmission> {
   const problems: Record<string, string[]> = {}
   const unsendable: Record<string, string[]> = {}
-  const detailList = await Promise.all(submission.detailList.map(async (answer, moduleIndex) => ({
-    ...answer,
-    detail: await Promise.all(answer.detail.map(async (detail, detailIndex) => {
-      if (!carriesFile(detail))
-        return detail
-      const upload = detail.fileId === undefined ? null : await findUpload(store, owner, detail.fileId)
-      if (!upload) {
-        problems[`detailList.${moduleIndex}.detail.${detailIndex}`] = ['附件已过期或不是你上传的，请重新上传']
-        return detail
-      }
-      const resolved = FollowDetail.safeParse({ ...detail, fileId: upload.fileId, fileName: upload.fileName, fileUrl: upload.fileUrl, fileSize: upload.fileSize })
-      if (!resolved.success) {
-        for (const [at, messages] of Object.entries(toFieldErrors(resolved.error.issues)))
-          unsendable[`detailList.${moduleIndex}.detail.${detailIndex}${at ? `.${at}` : ''}`] = messages
-        return detail
-      }
-      return resolved.data
-    })),
-  })))
+  const resolve = async (detail: FollowDetail, at: string): Promise<FollowDetail> => {
+    const upload = detail.fileId === undefined ? null : await findUpload(store, owner, detail.fileId)
+    if (!upload) {
+      problems[at] = ['附件已过期或不是你上传的，请重新上传']
+      return detail
+    }
+    const resolved = FollowDetail.safeParse({ ...detail, fileId: upload.fileId, fileName: upload.fileName, fileUrl: upload.fileUrl, fileSize: upload.fileSize })
+    if (!resolved.success) {
+      for (const [field, messages] of Object.entries(toFieldErrors(resolved.error.issues)))
+        unsendable[field ? `${at}.${field}` : at] = messages
+      return detail
+    }
+    return resolved.data
+  }
+  // Only the answers that carry a file are looked up (and copied); the others are passed on as they are.
+  const detailList = await Promise.all(submission.detailList.map((answer, moduleIndex) => answer.detail.some(carriesFile)
+    ? Promise.all(answer.detail.map((detail, detailIndex) => carriesFile(detail) ? resolve(detail, `detailList.${moduleIndex}.detail.${detailIndex}`) : detail))
+        .then(detail => ({ ...answer, detail }))
+    : answer))
   if (Object.keys(problems).length)
     throw new AppError(422, 'FILE_NOT_FOUND', '附件已过期或不是你上传的，请删除后重新上传', problems)
   if (Object.keys(unsendable).length)
