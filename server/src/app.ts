@@ -49,8 +49,6 @@ export function createApp(deps: AppDeps): Express {
   const limits = rateLimits(config.rateLimits, { storeFor: deps.rateLimitStoreFor, logger })
 
   app.use(rememberedCookies(config.sessionSecret))
-  app.use('/auth', limits.auth, authRoutes(deps))
-
   const api = express.Router()
   api.use(limits.api)
   api.use(refuseCrossSiteWrites(config.publicUrl, config.env === 'production'))
@@ -75,7 +73,8 @@ export function createApp(deps: AppDeps): Express {
     throw new AppError(404, 'NOT_FOUND', '接口不存在')
   })
   app.use('/api', api)
-  // After the API, so API calls (thousands a minute) do not walk through the probes' router; probes set no cookie.
+  // Sign-in and the probes after the API, so API calls (thousands a minute) do not walk through their layers.
+  app.use('/auth', limits.auth, authRoutes(deps))
   app.use(healthRoutes(deps))
 
   app.use(pageRoutes(deps))

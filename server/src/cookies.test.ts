@@ -36,6 +36,18 @@ describe('rememberedCookies', () => {
       expect((await request(app).get('/').set('cookie', cookie)).body).toEqual(expected)
   })
 
+  it('gives each request that comes with a remembered header copies that inherit nothing', async () => {
+    const app = express()
+    app.use(rememberedCookies(SECRET))
+    app.get('/', (req, res) => {
+      res.json([req.cookies, req.signedCookies].map(jar => ['constructor', 'toString', '__proto__', 'hasOwnProperty'].filter(key => key in jar)))
+    })
+    const cookie = `fu_session=${encodeURIComponent(signed('abc'))}; fu_signin=abc`
+    await request(app).get('/').set('cookie', cookie)
+    for (let i = 0; i < 2; i++)
+      expect((await request(app).get('/').set('cookie', cookie)).body).toEqual([[], []])
+  })
+
   it('gives a request without cookies empty ones', async () => {
     expect((await request(echoApp(rememberedCookies(SECRET))).get('/')).body).toEqual({ cookies: {}, signedCookies: {} })
   })

@@ -1,20 +1,24 @@
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler } from 'express'
 import type { Store } from 'express-rate-limit'
 import type { Logger } from 'pino'
 import type { AppConfig } from './config'
+import type { Limit } from './rate-limit'
 import { isUtf8 } from 'node:buffer'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator } from 'express-rate-limit'
 import helmet from 'helmet'
 import { AppError, errorBody } from './errors'
+import { fixedHeaders } from './fixed-headers'
+import { limitRequests } from './rate-limit'
 import { readSession } from './session'
 
 /**
  * Security headers with a CSP the page and the WeCom JS-SDK work under: everything from our origin, avatars and
- * attachment previews from https (WeCom's CDN) or the sandbox on loopback, Vant's inline style attributes.
+ * attachment previews from https (WeCom's CDN) or the sandbox on loopback, Vant's inline style attributes. Computed
+ * once (fixedHeaders): nothing in them depends on the request.
  */
 export function securityHeaders(config: AppConfig): RequestHandler {
   const sandboxImages = config.sandbox ? [new URL(config.pulan.baseUrl).origin, new URL(config.wecom.apiBase).origin] : []
-  return helmet({
+  return fixedHeaders(helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -35,48 +39,41 @@ export function securityHeaders(config: AppConfig): RequestHandler {
     // The WeCom client shows our page next to its own; the referrer carries nothing it needs.
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 15_552_000 } : false,
-  })
+  }))
 }
 
 export interface RateLimits { apiPerUser: number, apiPerIp: number, authPerIp: number }
 
-type KeyGenerator = Parameters<typeof rateLimit>[0] extends infer O ? O extends { keyGenerator?: infer K } ? K : never : never
 /** Where a limiter keeps its counters: the shared Redis when configured (one limit across instances), else memory. */
 export type LimitStoreFor = (limiter: string) => Store
 
 export interface LimitOptions { storeFor?: LimitStoreFor | undefined, logger?: Logger | undefined }
 
-function limiter(name: string, limit: number, key: KeyGenerator, { storeFor, logger }: LimitOptions, headers = true): RequestHandler {
-  const log = (error: unknown, message?: string) => logger?.warn({ limiter: name, err: { message: (error as Error)?.message } }, message ?? 'rate limit store error')
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    ...(storeFor && { store: storeFor(name) }),
-    logger: { error: log, warn: log },
+const WINDOW_MS = 60_000
+
+function limited(limits: Omit<Limit, 'windowMs' | 'store'>[], { storeFor, logger }: LimitOptions): RequestHandler {
+  return limitRequests(limits.map(limit => ({ ...limit, windowMs: WINDOW_MS, store: storeFor?.(limit.name) })), {
     // Redis away: let requests through (the store-backed routes answer 503 themselves) rather than fail /api/me.
-    passOnStoreError: true,
-    standardHeaders: headers && 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: key,
-    handler: (req, res, _next, options) => {
-      const retryAfter = Math.ceil(options.windowMs / 1000)
+    onStoreError: (limit, error) => logger?.warn({ limiter: limit.name, err: { message: (error as Error)?.message } }, 'rate limit store error'),
+    refuse: (req, res, limit) => {
+      const retryAfter = Math.ceil(limit.windowMs / 1000)
       res.set('Retry-After', String(retryAfter))
       res.status(429).json(errorBody(new AppError(429, 'RATE_LIMITED', `操作太频繁，请 ${retryAfter} 秒后再试；填写的内容已保存`), req.id))
     },
   })
 }
 
-const ipKey = (req: Parameters<RequestHandler>[0]) => ipKeyGenerator(req.ip ?? 'unknown')
+const ipKey = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown')
 
 /** Per salesperson (from the session) and per IP on /api; per IP on /auth. A company NAT shares one IP: generous. */
 export function rateLimits(limits: RateLimits, options: LimitOptions = {}) {
   return {
-    api: [
-      // Its RateLimit headers would be overwritten by the per-salesperson limiter's right after: it sets none.
-      limiter('api-ip', limits.apiPerIp, ipKey, options, false),
-      limiter('api-user', limits.apiPerUser, req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`, options),
-    ],
-    auth: limiter('auth-ip', limits.authPerIp, ipKey, options),
+    api: limited([
+      // Its RateLimit headers would be overwritten by the per-salesperson limit's right after: it sets none.
+      { name: 'api-ip', limit: limits.apiPerIp, key: ipKey, headers: false },
+      { name: 'api-user', limit: limits.apiPerUser, key: req => readSession(req)?.wecomUserId ?? `ip:${ipKey(req)}`, headers: true },
+    ], options),
+    auth: limited([{ name: 'auth-ip', limit: limits.authPerIp, key: ipKey, headers: true }], options),
   }
 }
 

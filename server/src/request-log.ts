@@ -41,15 +41,13 @@ export function requestLog(app: Express, logger: Logger): RequestHandler {
     const began = performance.now()
     req.id = id
     res.setHeader('X-Request-Id', id)
-    const ended = () => {
-      res.off('finish', ended)
-      res.off('close', ended)
+    // A response emits 'close' once, whether it finished or its connection went away first: one listener, not
+    // 'finish' and 'close' with once-wrappers that each had to remove the other.
+    res.on('close', () => {
       const level = accessLevel(res.statusCode)
       if (logger.isLevelEnabled(level))
         req.log[level]({ res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - began) }, res.statusCode >= 500 ? 'request errored' : 'request completed')
-    }
-    res.once('finish', ended)
-    res.once('close', ended)
+    })
     next()
   }
 }

@@ -9,6 +9,7 @@ import type { KeyValueStore } from './store/store'
 import { createApp } from './app'
 import { withSandbox } from './config'
 import { loadBusinessLines } from './features/opportunities/business-lines'
+import { createHttpServer } from './http-server'
 import { createLogger } from './logger'
 import { createMetrics } from './metrics/metrics'
 import { startMetricsServer } from './metrics/metrics-endpoint'
@@ -72,7 +73,7 @@ export async function startServer(settings: Settings, options: StartOptions = {}
   }
   const app = createApp(deps)
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening))
+    const listening = createHttpServer(app).listen(config.port, config.host, () => resolve(listening))
     listening.once('error', reject)
   })
   server.keepAliveTimeout = 65_000

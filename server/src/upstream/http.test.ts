@@ -55,4 +55,35 @@ describe('createHttpClient', () => {
       server.close()
     }
   })
+
+  it('sends what axios sends by default (JSON in and out) and still tells a timeout from a refusal', async () => {
+    const seen: Record<string, unknown>[] = []
+    const server = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        seen.push({ method: req.method, accept: req.headers.accept, type: req.headers['content-type'], authorization: req.headers.authorization, body })
+        if (req.url === '/slow')
+          return setTimeout(() => res.end('{}'), 300)
+        res.setHeader('content-type', 'application/json')
+        res.end('{"code":0,"data":{"ok":true}}')
+      })
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const client = createHttpClient('pulan', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 100)
+    try {
+      const answer = await client.send({ method: 'POST', url: '/add', data: { a: 1 }, headers: { Authorization: 'Bearer t' } })
+      expect(answer.data).toEqual({ code: 0, data: { ok: true } })
+      expect((await client.send({ method: 'GET', url: '/get', params: { q: 'x' } })).status).toBe(200)
+      expect(seen).toEqual([
+        { method: 'POST', accept: 'application/json, text/plain, */*', type: 'application/json', authorization: 'Bearer t', body: '{"a":1}' },
+        { method: 'GET', accept: 'application/json, text/plain, */*', type: undefined, authorization: undefined, body: '' },
+      ])
+      await expect(client.send({ method: 'GET', url: '/slow' })).rejects.toMatchObject({ kind: 'timeout' })
+    }
+    finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
 })

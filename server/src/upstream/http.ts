@@ -33,6 +33,9 @@ function outcomeOf(response: AxiosResponse, code: string): string {
  */
 const KEEP_ALIVE = { keepAlive: true, keepAliveMsecs: 60_000, maxSockets: 128 }
 
+/** What axios asks for by default. */
+const DEFAULT_ACCEPT = 'application/json, text/plain, */*'
+
 /** One keep-alive client per upstream; every call is counted and timed by path, outcome and upstream code. */
 export function createHttpClient(upstream: UpstreamName, baseURL: string, timeoutMs: number, metrics?: UpstreamMetrics): UpstreamHttp {
   const client = axios.create({
@@ -44,6 +47,10 @@ export function createHttpClient(upstream: UpstreamName, baseURL: string, timeou
     maxRedirects: 0,
     proxy: false,
   })
+  // axios merges the instance's defaults into every call's config and checks their `transitional` options each time:
+  // the per-method header buckets are all empty, and without `transitional` axios reads the same defaults itself.
+  client.defaults.headers = { common: { Accept: DEFAULT_ACCEPT } } as unknown as typeof client.defaults.headers
+  delete client.defaults.transitional
   const observe = (call: string, outcome: string, code: string, began: number) => {
     metrics?.upstreamCalls.inc({ upstream, call, outcome, code })
     metrics?.upstreamDuration.observe({ upstream, call, outcome }, (performance.now() - began) / 1000)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PNG_1PX } from '../../../test/support/file-samples'
 import { startTestServer } from '../../../test/support/harness'
 import { fullSubmission, newKey } from '../../../test/support/submission'
+import { recordUpload } from '../files/file-records'
 
 let server: TestServer
 let zhang: string
@@ -66,6 +67,20 @@ describe('a follow-up attaches only its sender\'s own uploads', () => {
     const response = await submit(zhang, { fileName: 'a.png', fileUrl: 'https://evil.example/a.png', fileSize: 10 })
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
+    expect(server.sandbox.records.addFollows.length).toBe(before)
+  })
+
+  it.each([
+    ['a URL that is not http(s)', { fileUrl: 'javascript:alert(1)' }, 'fileUrl'],
+    ['a name longer than 谱蓝云 takes', { fileName: `${'长'.repeat(400)}.png` }, 'fileName'],
+  ])('refuses an upload record with %s (what 谱蓝云 answered at upload) with 422, sending nothing', async (_name, recorded, field) => {
+    const own = await uploadAs(zhang)
+    await recordUpload(server.deps.store, 'zhangwei', { ...own, ...recorded })
+    const before = server.sandbox.records.addFollows.length
+    const response = await submit(zhang, own)
+    expect(response.status).toBe(422)
+    expect(response.body.error.code).toBe('MODULE_ANSWER_INVALID')
+    expect(Object.keys(response.body.error.fieldErrors)).toEqual([`detailList.2.detail.0.${field}`])
     expect(server.sandbox.records.addFollows.length).toBe(before)
   })
 

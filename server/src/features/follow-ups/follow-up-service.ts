@@ -1,8 +1,8 @@
-import type { FollowUpReceipt, FollowUpSubmission } from '@app/shared'
+import type { AddFollowRequest, FollowUpReceipt, FollowUpSubmission } from '@app/shared'
 import type { AppDeps } from '../../deps'
 import type { OnceSteps } from '../../idempotency/submit-once'
 import type { SessionUser } from '../../session'
-import { AddFollowRequest, answerProblems, missingRequiredModules, nextTimeProblems, toFieldErrors } from '@app/shared'
+import { answerProblems, missingRequiredModules, nextTimeProblems } from '@app/shared'
 import { AppError, validationFailed } from '../../errors'
 import { checkedOpportunities, checkOpportunity } from '../customers/context-service'
 import { resolveAttachments } from './attachments'
@@ -37,14 +37,9 @@ async function checkFollowUp(deps: Deps, user: SessionUser, submission: FollowUp
 
   checkOpportunity(await checkedOpportunities(deps, user, submission.externalUserId), submission.businessId, submission.stageId)
   const withFiles = await resolveAttachments(deps.store, user.wecomUserId, submission)
-
-  const request = AddFollowRequest.safeParse(buildAddFollow(withFiles, template, user))
-  if (!request.success) {
-    const fieldErrors = toFieldErrors(request.error.issues)
-    throw new AppError(422, 'MODULE_ANSWER_INVALID', firstMessage(fieldErrors), fieldErrors)
-  }
-
-  return request.data
+  // Every part of the body has been checked by now: the page's fields with the submission (the add-follow rules
+  // themselves), the template's at start-up, userId with the session, the attachments' record fields just above.
+  return buildAddFollow(withFiles, template, user)
 }
 
 async function sendFollowUp(deps: Deps, idempotencyKey: string, request: AddFollowRequest): Promise<FollowUpReceipt> {
