@@ -34,10 +34,16 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
     return { kind: 'wrong-entry', entry }
   const externalUserId = (await customer) ?? await chosen.getCurExternalContact()
   mark('opening:customer')
-  const context = loadEndpoints().then((api) => {
+  // The steps end once the request is on its way: main.ts mounts the app then, and the mount must not go first.
+  let context: Promise<ContextAnswer>
+  try {
+    const api = await loadEndpoints()
     mark('opening:context-sent')
-    return api.getCustomerContext(externalUserId)
-  })
+    context = api.getCustomerContext(externalUserId)
+  }
+  catch (error) {
+    context = Promise.reject(error)
+  }
   // Also marks a failure as handled here: the session store reports it.
   context.then(() => mark('opening:context'), () => {})
   return { kind: 'customer', entry, externalUserId, context }
