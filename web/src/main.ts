@@ -1,8 +1,11 @@
+import { LOAD_WORDS, showLoadProblem } from './loadProblem'
 import { openEarly } from './opening'
 import './styles.css'
 
 /** The app waits for the opening this long at most before it starts anyway (a slow bridge shows the app's own screens). */
 const APP_WAITS_FOR_OPENING_MS = 300
+/** After this long without the app's code the page says so (and keeps waiting): never a skeleton without an end. */
+const APP_LOAD_LIMIT_MS = 20_000
 
 // The opening needs only the WeCom platform module, the HTTP client and the bridge's answer: it starts at once, and the
 // context request goes out while Vue, the stores and the form are still arriving (index.html's skeleton shows
@@ -12,7 +15,16 @@ const APP_WAITS_FOR_OPENING_MS = 300
 // up the bridge's answer and the request.
 const opening = openEarly()
 const app = import('./app')
+app.catch(() => {}) // handled below, once the opening has had its head start
 const limit = new Promise(resolve => setTimeout(resolve, APP_WAITS_FOR_OPENING_MS))
+const slow = setTimeout(() => showLoadProblem(document.getElementById('app'), LOAD_WORDS.slow), APP_LOAD_LIMIT_MS)
 void Promise.race([opening.steps.catch(() => {}), limit])
   .then(() => app)
-  .then(({ mountApp }) => mountApp())
+  .then(({ mountApp }) => {
+    clearTimeout(slow)
+    mountApp()
+  })
+  .catch(() => {
+    clearTimeout(slow)
+    showLoadProblem(document.getElementById('app'), LOAD_WORDS.failed)
+  })
