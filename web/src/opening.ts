@@ -34,16 +34,10 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
     return { kind: 'wrong-entry', entry }
   const externalUserId = (await customer) ?? await chosen.getCurExternalContact()
   mark('opening:customer')
-  // The steps end once the request is on its way: main.ts mounts the app then, and the mount must not go first.
-  let context: Promise<ContextAnswer>
-  try {
-    const api = await loadEndpoints()
+  const context = loadEndpoints().then((api) => {
     mark('opening:context-sent')
-    context = api.getCustomerContext(externalUserId)
-  }
-  catch (error) {
-    context = Promise.reject(error)
-  }
+    return api.getCustomerContext(externalUserId)
+  })
   // Also marks a failure as handled here: the session store reports it.
   context.then(() => mark('opening:context'), () => {})
   return { kind: 'customer', entry, externalUserId, context }
