@@ -7,7 +7,7 @@ export interface Limit {
   name: string
   limit: number
   windowMs: number
-  key: (req: Request) => string
+  key: (req: Request, res: Response) => string
   /** express-rate-limit's Store interface: its MemoryStore by default, rate-limit-redis with REDIS_URL. */
   store?: Store | undefined
   /** Whether answers carry its RateLimit / RateLimit-Policy headers (draft-7, as express-rate-limit writes them). */
@@ -36,7 +36,7 @@ export function limitRequests(limits: Limit[], hooks: LimitHooks): RequestHandle
     for (const { limit, store, policy } of counted) {
       let hits
       try {
-        hits = await store.increment(limit.key(req))
+        hits = await store.increment(limit.key(req, res))
       }
       catch (error) {
         hooks.onStoreError(limit, error)

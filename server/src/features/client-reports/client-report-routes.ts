@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../deps'
 import { ClientReport, toFieldErrors } from '@app/shared'
 import { Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import { AppError, errorBody, validationFailed } from '../../errors'
+import { limitRequests } from '../../rate-limit'
 import { sessionUser } from '../../session-middleware'
 
 /** Reports per salesperson per ten minutes: enough for a page that fails at every step, not enough to flood the log. */
@@ -16,13 +16,15 @@ const REPORTS_PER_WINDOW = 20
  */
 export function clientReportRoutes(deps: Pick<AppDeps, 'logger' | 'metrics'>): Router {
   const router = Router()
-  router.use(rateLimit({
+  router.use(limitRequests([{
+    name: 'client-reports',
     windowMs: 10 * 60_000,
     limit: REPORTS_PER_WINDOW,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (_req, res) => sessionUser(res).wecomUserId,
-    handler: (req, res) => {
+    key: (_req, res) => sessionUser(res).wecomUserId,
+    headers: true,
+  }], {
+    onStoreError: (limit, error) => deps.logger.warn({ limiter: limit.name, err: { message: (error as Error)?.message } }, 'rate limit store error'),
+    refuse: (req, res) => {
       res.status(429).json(errorBody(new AppError(429, 'RATE_LIMITED', '报告太频繁，已忽略'), req.id))
     },
   }))
