@@ -30,8 +30,8 @@ test('in a customer chat, the real JS-SDK registers with signatures that verify,
     if (request.url().includes('/api/'))
       apiCalls.push(new URL(request.url()).pathname)
   })
-  // The page's requests look up no cookie (no XSRF token: the server checks the origin); in Chrome axios would
-  // otherwise ask cookieStore before each request and send it only after the answer.
+  // The page's requests look up no cookie (no XSRF token: the server checks the origin); axios (the page's
+  // client before up-fetch) asked Chrome's cookieStore before each request and sent it only after the answer.
   await page.addInitScript(() => {
     const w = window as unknown as { __cookieReads: string[], cookieStore?: { get: (...args: unknown[]) => Promise<unknown> } }
     w.__cookieReads = []

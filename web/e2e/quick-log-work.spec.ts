@@ -111,6 +111,53 @@ test('6. one 10 MB limit checked before uploading; a 15 MB photo is compressed i
   expect(sent.detail[0].fileName).toBe('白板.jpg')
 })
 
+test('6b. an upload on a slow connection shows how far it has gone, in percent, and then the file', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await answerRequired(page)
+  // A photo of noise, about 1 MB as PNG (noise does not compress), sent at about 256 KB/s.
+  const photo = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 640
+    canvas.height = 420
+    const context = canvas.getContext('2d')!
+    const pixels = context.createImageData(640, 420)
+    for (let i = 0; i < pixels.data.length; i++)
+      pixels.data[i] = i % 4 === 3 ? 255 : Math.random() * 256
+    context.putImageData(pixels, 0, 0)
+    const blob = await new Promise<Blob>(resolve => canvas.toBlob(b => resolve(b!), 'image/png'))
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    let binary = ''
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return btoa(binary)
+  })
+  const buffer = Buffer.from(photo, 'base64')
+  expect(buffer.length).toBeGreaterThan(700 * 1024)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: 1024 * 1024, uploadThroughput: 256 * 1024 })
+  const seen = new Set<number>()
+  const mask = page.locator('[data-module-id="22"] .van-uploader__mask-message')
+  await uploader(page).setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer })
+  await expect.poll(async () => {
+    const text = await mask.textContent().catch(() => null)
+    const percent = /上传中 (\d+)%/.exec(text ?? '')?.[1]
+    if (percent)
+      seen.add(Number(percent))
+    return [...seen].some(p => p > 0 && p < 100)
+  }, { intervals: [50], timeout: 20_000 }).toBe(true)
+  await page.getByTestId('module-22-uploader').scrollIntoViewIfNeeded()
+  await saveScreen(page, 'i16-upload-progress')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  await expect(page.locator('[data-module-id="22"] .van-uploader__preview img')).toBeVisible({ timeout: 30_000 })
+  await expect(mask).toHaveCount(0)
+  await page.getByTestId('submit').click()
+  await expect(page.getByTestId('success')).toBeVisible()
+  const sent = (await sandbox.records()).addFollows[0].detailList.find((m: any) => m.moduleId === 22)
+  // Photos are sent as JPEG where that is smaller.
+  expect(sent.detail.map((d: any) => d.fileName)).toEqual([expect.stringMatching(/^现场\.(?:png|jpg)$/)])
+})
+
 test('8. the automatic location is not a draft; what was typed is, and 清空草稿 clears it', async ({ page }) => {
   await openSignedIn(page, CHEN_JING)
   await page.getByTestId('template-10').click()

@@ -46,7 +46,7 @@ async function stepsWith(chosen: Platform | null, entry: string | null, customer
 /** Who, which platform, which entry and customer; the context request starts the moment the customer is known. */
 export function beginOpening(): Opening {
   const inline = readBoot()
-  // axios and the endpoints arrive in parallel with the WeCom module: the bridge is asked while they download.
+  // The HTTP client and the endpoints arrive in parallel with the WeCom module: the bridge is asked while they download.
   const boot = inline ? Promise.resolve(inline) : loadEndpoints().then(api => api.getBoot())
   const platform = boot.then(found => (found.me ? choosePlatform(found.sandbox, found.jssdk) : null))
   platform.then(() => mark('opening:platform'), () => {})

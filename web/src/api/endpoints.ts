@@ -23,7 +23,7 @@ export async function getCustomerContext(externalUserId: string): Promise<{ cont
 export async function uploadFile(file: Blob, fileName: string, onProgress?: (percent: number) => void) {
   const form = new FormData()
   form.append('file', file, fileName)
-  const onUploadProgress = ({ loaded, total }: { loaded: number, total?: number }) => {
+  const onUploadProgress = (loaded: number, total: number) => {
     if (onProgress && total)
       onProgress(Math.round((loaded / total) * 100))
   }

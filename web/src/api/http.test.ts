@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
-import { getCustomerContext, postFollowUp } from './endpoints'
-import { ApiError, auth } from './http'
+import { getCustomerContext, postFollowUp, uploadFile } from './endpoints'
+import { ApiError, auth, request, transport } from './http'
 
 describe('api client', () => {
   let server: ReturnType<typeof installFakeServer>
@@ -52,5 +52,41 @@ describe('api client', () => {
     await expect(getCustomerContext('wm1')).rejects.toMatchObject({ status: 401 })
     expect(spy).toHaveBeenCalledOnce()
     spy.mockRestore()
+  })
+
+  it('gives up a call that outlasts its limit as a network timeout, in Chinese', async () => {
+    server.on('GET', '/api/slow', () => new Promise<never>(() => {}))
+    const started = Date.now()
+    await expect(request('/api/slow', { timeout: 60 })).rejects.toMatchObject({ status: 0, code: 'NETWORK', message: '网络超时，请检查网络后重试' })
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('sends JSON with its content type, and a 2xx with an empty body resolves to null', async () => {
+    server.on('POST', '/api/echo', () => ({ status: 200, body: '' }))
+    await expect(request('/api/echo', { method: 'post', json: { a: 1 } })).resolves.toBeNull()
+    expect(server.requests[0]).toMatchObject({ method: 'POST', body: { a: 1 } })
+    expect(server.requests[0]!.headers['content-type']).toContain('application/json')
+  })
+
+  it('uploads through the transport that reports progress, and reports it in percent', async () => {
+    const sent = vi.spyOn(transport, 'sendWithProgress')
+    const fetched = vi.spyOn(transport, 'fetch')
+    server.on('POST', '/api/files', () => ({ status: 200, body: { fileId: 41, fileName: 'a.png', fileUrl: 'https://files.example/a.png', fileSize: 3 } }))
+    const percents: number[] = []
+    const uploaded = await uploadFile(new Blob(['abc'], { type: 'image/png' }), 'a.png', percent => percents.push(percent))
+    expect(uploaded).toMatchObject({ fileId: 41 })
+    expect(sent).toHaveBeenCalledOnce()
+    expect(fetched).not.toHaveBeenCalled()
+    expect(percents).toEqual([100])
+    const body = server.requests[0]!.body as FormData
+    expect(await (body.get('file') as Blob).text()).toBe('abc')
+  })
+
+  it('sends every other call through fetch, with same-origin credentials', async () => {
+    const fetched = vi.spyOn(transport, 'fetch')
+    server.on('GET', /\/context$/, () => ({ status: 200, body: { customer: {} } }))
+    await getCustomerContext('wm1')
+    expect(fetched).toHaveBeenCalledOnce()
+    expect(fetched.mock.calls[0]![0].credentials).toBe('same-origin')
   })
 })

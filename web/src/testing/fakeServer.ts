@@ -1,4 +1,4 @@
-import { http } from '../api/http'
+import { transport } from '../api/http'
 
 export interface FakeRequest { method: string, url: string, headers: Record<string, string>, body: unknown }
 export type FakeReply = { status: number, body?: unknown } | 'network-error'
@@ -13,13 +13,12 @@ async function bodyOf(request: Request): Promise<unknown> {
   return type.includes('multipart/form-data') ? request.formData() : request.text()
 }
 
-/** A tiny in-memory server behind the HTTP client's fetch: the app's own functions run unchanged. */
+/** A tiny in-memory server behind the HTTP client's transport: the app's own functions run unchanged. */
 export function installFakeServer() {
   const routes: { method: string, path: string | RegExp, handler: Handler }[] = []
   const requests: FakeRequest[] = []
 
-  const fakeFetch: typeof fetch = async (input, init) => {
-    const incoming = new Request(input, init)
+  const answer = async (incoming: Request): Promise<Response> => {
     const url = new URL(incoming.url)
     const path = url.pathname + url.search
     const headers = Object.fromEntries([...incoming.headers].map(([k, v]) => [k.toLowerCase(), v]))
@@ -32,10 +31,22 @@ export function installFakeServer() {
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null)
     return new Response(text, { status: reply.status, headers: { 'content-type': typeof reply.body === 'string' ? 'text/html' : 'application/json' } })
   }
-  // axios's fetch adapter, with this server as its fetch.
-  const previous = { adapter: http.defaults.adapter, env: http.defaults.env }
-  http.defaults.adapter = 'fetch'
-  http.defaults.env = { ...http.defaults.env, fetch: fakeFetch }
+  // Like fetch, a call whose signal aborts (its time limit) rejects at once, even while the handler is still busy.
+  const fakeFetch = (incoming: Request) => new Promise<Response>((resolve, reject) => {
+    const onAbort = () => reject(incoming.signal.reason)
+    if (incoming.signal.aborted)
+      return onAbort()
+    incoming.signal.addEventListener('abort', onAbort, { once: true })
+    answer(incoming).then(resolve, reject)
+  })
+  const previous = { ...transport }
+  transport.fetch = fakeFetch
+  transport.sendWithProgress = async (incoming, onProgress) => {
+    const response = await fakeFetch(incoming)
+    const size = Number(incoming.headers.get('content-length')) || 1
+    onProgress(size, size)
+    return response
+  }
 
   return {
     requests,
@@ -43,7 +54,7 @@ export function installFakeServer() {
       routes.unshift({ method, path, handler })
     },
     restore() {
-      Object.assign(http.defaults, previous)
+      Object.assign(transport, previous)
     },
   }
 }
