@@ -40,7 +40,7 @@ describe('the first screen as built', () => {
     expect(referenced().some(ref => /rel="stylesheet"/.test(ref.attrs))).toBe(false)
   })
 
-  it('runs its entry before axios, Vue or the JS-SDK arrive: the entry imports none of them', () => {
+  it('runs its entry before the HTTP client, Vue or the JS-SDK arrive: the entry imports none of them', () => {
     const entry = chunks().find(chunk => chunk.isEntry)!
     const staticClosure = new Set<string>()
     const visit = (file: string) => {
@@ -52,13 +52,13 @@ describe('the first screen as built', () => {
     visit(entry.fileName)
     const modules = chunks().filter(chunk => staticClosure.has(chunk.fileName)).flatMap(chunk => chunk.moduleIds)
     expect(modules.some(id => id.includes('/src/opening.ts'))).toBe(true)
-    for (const heavy of ['/node_modules/axios/', '/node_modules/@vue/runtime-core/', '/node_modules/@wecom/jssdk/'])
+    for (const heavy of ['/node_modules/up-fetch/', '/node_modules/@vue/runtime-core/', '/node_modules/@wecom/jssdk/'])
       expect(modules.filter(id => id.includes(heavy))).toEqual([])
   })
 
   it('preloads what the context request needs first, in one chunk, and Vue and the form after it at low priority', () => {
     const opening = chunkWith('/node_modules/@wecom/jssdk/')!
-    expect(chunkWith('/node_modules/axios/')).toBe(opening)
+    expect(chunkWith('/node_modules/up-fetch/')).toBe(opening)
     expect(chunkWith('/src/api/endpoints.ts')).toBe(opening)
     expect(opening.moduleIds.some(id => id.includes('/node_modules/@vue/'))).toBe(false)
 
@@ -75,9 +75,23 @@ describe('the first screen as built', () => {
     expect(refs[formRef]!.attrs).toContain('fetchpriority="low"')
   })
 
-  it('leaves what the first screen does not show to later: schemas, pickers, uploads, other pages', () => {
+  it('leaves what the first frame does not show to later: schemas, pickers, uploads, text fields, the form below the fold, what 提交 runs, other pages', () => {
     const firstScreen = new Set(referenced().map(ref => ref.file))
-    for (const lazy of ['/node_modules/zod/', '/src/api/schemas.ts', '/node_modules/vant/es/date-picker/', '/node_modules/vant/es/uploader/', '/src/pages/GroupPage.vue', '/src/components/follow-up/FollowUpModuleAttachment.vue']) {
+    const later = [
+      '/node_modules/zod/',
+      '/src/api/schemas.ts',
+      '/node_modules/vant/es/date-picker/',
+      '/node_modules/vant/es/uploader/',
+      '/node_modules/vant/es/field/',
+      '/src/pages/GroupPage.vue',
+      '/src/components/follow-up/FollowUpModuleAttachment.vue',
+      '/src/components/follow-up/FollowUpModuleText.vue',
+      '/src/components/follow-up/FollowUpModuleLocation.vue',
+      '/src/components/follow-up/FollowUpFormRest.vue',
+      '/src/follow-up/submitFlow.ts',
+      '/src/api/sendWithProgress.ts',
+    ]
+    for (const lazy of later) {
       const chunk = chunkWith(lazy)
       expect(chunk, lazy).toBeDefined()
       expect(firstScreen.has(chunk!.fileName), lazy).toBe(false)

@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { afterPaint } from '../afterPaint'
+import { loadFormRest, MODULE_VIEW_LOADERS } from '../components/follow-up/formParts'
 import { loadDraft } from '../drafts/draftStorage'
 import { useSessionStore } from '../stores/session'
 import { errorReply, installFakeServer } from '../testing/fakeServer'
@@ -18,6 +19,12 @@ const platform: Platform = {
   getCurExternalContact: async () => 'wmCustomer1',
   getCurExternalChat: async () => 'wrGroup1',
   getLocation: async () => ({ lat: 31.2304, lng: 121.4737, address: '人民广场' }),
+}
+
+/** The form's own files are in (their first import compiles them, which a busy machine may take a while for). */
+async function formParts() {
+  await Promise.all([loadFormRest(), ...Object.values(MODULE_VIEW_LOADERS).map(load => load())])
+  await flushPromises()
 }
 
 describe('the follow-up page', () => {
@@ -50,11 +57,15 @@ describe('the follow-up page', () => {
   function mountPage(ctx = context) {
     return mount(FollowUpPage, { props: { context: ctx, platform, openedAt: new Date('2026-03-02T01:00:00.000Z') }, attachTo: document.body })
   }
-  /** The page with its whole form: the part below the fold renders once the first frame has been painted. */
+  /**
+   * The page with its whole form: the part below the fold renders once the first frame has been painted, and the parts
+   * that are files of their own (text questions, the location, the form below the questions) once they are in.
+   */
   async function open(ctx = context) {
     const wrapper = mountPage(ctx)
     await flushPromises()
     await afterPaint()
+    await formParts()
     await flushPromises()
     return wrapper
   }
@@ -72,7 +83,7 @@ describe('the follow-up page', () => {
     await wrapper.get('[data-testid="opportunity-compact"]').trigger('click')
     expect(wrapper.get('[data-testid="opportunity-2"]').attributes('aria-checked')).toBe('true')
     expect(wrapper.get('[data-testid="customer-header"]').text()).toContain('张三')
-    expect(wrapper.get('[data-module-id="15"]').text()).toContain('人民广场')
+    await vi.waitFor(() => expect(wrapper.get('[data-module-id="15"]').text()).toContain('人民广场'))
     wrapper.unmount()
   })
 
@@ -88,9 +99,10 @@ describe('the follow-up page', () => {
     expect(wrapper.find('[data-testid="remark"]').exists()).toBe(false)
 
     await afterPaint()
+    await formParts()
     await flushPromises()
     expect(wrapper.find(`[data-module-id="${laterModule}"]`).exists()).toBe(true)
-    expect(wrapper.find('[data-testid="remark"]').exists()).toBe(true)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="remark"]').exists()).toBe(true))
     wrapper.unmount()
   })
 

@@ -2,7 +2,7 @@
 // platform outside WeCom) compile zod, the shared contract or Vant on their first import in a test, which can outlast a
 // test's time limit on a busy machine: they are put in the module cache once, before the tests.
 await import('../api/schemas')
-await import('../follow-up/validateSubmission')
+await import('../follow-up/submitFlow')
 await import('../platform/sandbox/sandboxPlatform')
 
 export {}
