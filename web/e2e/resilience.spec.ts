@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { CHEN_JING as CHEN_JING_IN_WECOM, CLIENTS, LOCATION } from './support/clients'
 import { answerDailyTemplate, unfoldOpportunity } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
+import { installWecomBridge } from './support/wecom-bridge'
 
 test.beforeEach(async () => {
   await sandbox.reset()
@@ -128,3 +130,36 @@ test('the page\'s own code does not arrive: a Chinese message and 重新加载 i
   await page.getByTestId('load-retry').click()
   await expect(page.getByTestId('customer-name')).toHaveText('陈静')
 })
+
+for (const client of CLIENTS) {
+  test.describe(`a part of the form does not arrive, on the ${client.name}`, () => {
+    test.use(client.use)
+
+    test('the form below the questions: tried three times, then a Chinese message and 重新加载, and what was typed is kept', async ({ page }) => {
+      await installWecomBridge(page, { ...CHEN_JING_IN_WECOM, location: LOCATION })
+      const rest = '**/assets/FollowUpFormRest-*.js'
+      let tries = 0
+      await page.route(rest, (route) => {
+        tries++
+        return route.abort('internetdisconnected')
+      })
+      await openSignedIn(page, CHEN_JING)
+      await page.getByTestId('module-20-option-21').click()
+      await page.locator('[data-testid="module-21-input"] textarea').fill('这句不能丢')
+      const problem = page.getByTestId('part-load-problem')
+      await expect(problem).toContainText('表单下半部分（跟进结果、时间、备忘录、下次联系）没有加载出来')
+      await expect(problem).toContainText('草稿')
+      expect(tries).toBeGreaterThanOrEqual(3)
+      await expect(page.getByTestId('remark')).toHaveCount(0)
+      await problem.scrollIntoViewIfNeeded()
+      await saveScreen(page, `i16-part-did-not-arrive-${client.name}`)
+
+      await page.unroute(rest)
+      await page.getByTestId('part-load-reload').click()
+      await expect(page.getByTestId('draft-restored')).toBeVisible()
+      await expect(page.locator('[data-testid="module-21-input"] textarea')).toHaveValue('这句不能丢')
+      await expect(page.getByTestId('remark')).toBeVisible()
+      await expect(page.getByTestId('part-load-problem')).toHaveCount(0)
+    })
+  })
+}

@@ -34,7 +34,7 @@ describe('a part of the form in its own file', () => {
   })
 
   it('does not wait for good: a part that has not arrived within the limit is reported', async () => {
-    const wrapper = host(lazyPart(() => new Promise(() => {}), '表单下半部分', 80))
+    const wrapper = host(lazyPart(() => new Promise(() => {}), '表单下半部分', { limitMs: 80 }))
     await flushPromises()
     expect(wrapper.find('[data-testid="part-load-problem"]').exists()).toBe(false)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="part-load-problem"]').text()).toContain('表单下半部分没有加载出来'), { timeout: 2000 })

@@ -8,12 +8,13 @@ const RETRIES = 2
 
 /**
  * A part of the form that is its own file: loaded on first use (or earlier, by whoever calls its loader), tried twice
- * more when it fails, and after that, or after the limit, a Chinese message with 重新加载 in its place, never a gap.
+ * more when it fails, and after that, or after the limit, a Chinese message with 重新加载 in its place, never a gap
+ * (`card`: in a card of its own, for a part that stands on the page rather than inside a section).
  */
-export function lazyPart(loader: () => Promise<{ default: Component }>, what: string, limitMs = PART_LIMIT_MS) {
+export function lazyPart(loader: () => Promise<{ default: Component }>, what: string, { limitMs = PART_LIMIT_MS, card = false } = {}) {
   return defineAsyncComponent({
     loader,
-    errorComponent: { name: 'PartLoadProblemOf', render: () => h(PartLoadProblem, { what }) },
+    errorComponent: { name: 'PartLoadProblemOf', render: () => h(PartLoadProblem, { what, card }) },
     timeout: limitMs,
     onError: (_error, retry, fail, attempts) => (attempts <= RETRIES ? setTimeout(retry, 500 * attempts) : fail()),
   })
