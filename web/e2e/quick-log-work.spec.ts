@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { PNG_1PX } from './support/journey'
+import { noisePhoto, PNG_1PX } from './support/journey'
 import { sandbox } from './support/sandbox'
 import { saveScreen } from './support/screens'
 import { openSignedIn } from './support/session'
@@ -78,23 +78,7 @@ test('6. one 10 MB limit checked before uploading; a 15 MB photo is compressed i
   expect(sizes).toHaveLength(0)
 
   // A camera-sized photo of noise (which PNG cannot shrink): well over the limit as it is.
-  const photo = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 3000
-    canvas.height = 2000
-    const context = canvas.getContext('2d')!
-    const pixels = context.createImageData(3000, 2000)
-    for (let i = 0; i < pixels.data.length; i++)
-      pixels.data[i] = i % 4 === 3 ? 255 : Math.random() * 256
-    context.putImageData(pixels, 0, 0)
-    const blob = await new Promise<Blob>(resolve => canvas.toBlob(b => resolve(b!), 'image/png'))
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    let binary = ''
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-    return btoa(binary)
-  })
-  const buffer = Buffer.from(photo, 'base64')
+  const buffer = await noisePhoto(page, 3000, 2000)
   expect(buffer.length).toBeGreaterThan(10 * 1024 * 1024)
   await uploader(page).setInputFiles({ name: '白板.png', mimeType: 'image/png', buffer })
   await expect(page.locator('[data-module-id="22"] .van-uploader__preview img').last()).toBeVisible({ timeout: 30_000 })
@@ -115,23 +99,7 @@ test('6b. an upload on a slow connection shows how far it has gone, in percent, 
   await openSignedIn(page, CHEN_JING)
   await answerRequired(page)
   // A photo of noise, about 1 MB as PNG (noise does not compress), sent at about 256 KB/s.
-  const photo = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 640
-    canvas.height = 420
-    const context = canvas.getContext('2d')!
-    const pixels = context.createImageData(640, 420)
-    for (let i = 0; i < pixels.data.length; i++)
-      pixels.data[i] = i % 4 === 3 ? 255 : Math.random() * 256
-    context.putImageData(pixels, 0, 0)
-    const blob = await new Promise<Blob>(resolve => canvas.toBlob(b => resolve(b!), 'image/png'))
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    let binary = ''
-    for (let i = 0; i < bytes.length; i += 0x8000)
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-    return btoa(binary)
-  })
-  const buffer = Buffer.from(photo, 'base64')
+  const buffer = await noisePhoto(page, 640, 420)
   expect(buffer.length).toBeGreaterThan(700 * 1024)
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Network.enable')

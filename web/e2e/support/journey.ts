@@ -3,6 +3,27 @@ import { expect } from '@playwright/test'
 
 export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
+/** A PNG photo of noise, made in the page's canvas: noise does not compress, so it is about 4 bytes a pixel. */
+export async function noisePhoto(page: Page, width: number, height: number): Promise<Buffer> {
+  const base64 = await page.evaluate(async ([w, h]) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = w
+    canvas.height = h
+    const context = canvas.getContext('2d')!
+    const pixels = context.createImageData(w, h)
+    for (let i = 0; i < pixels.data.length; i++)
+      pixels.data[i] = i % 4 === 3 ? 255 : Math.random() * 256
+    context.putImageData(pixels, 0, 0)
+    const blob = await new Promise<Blob>(resolve => canvas.toBlob(b => resolve(b!), 'image/png'))
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    let binary = ''
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return btoa(binary)
+  }, [width, height] as const)
+  return Buffer.from(base64, 'base64')
+}
+
 /** Answers every module of template 10 (日常): Radio, TextArea, Attachment (upload), Location (auto-filled). */
 export async function answerDailyTemplate(page: Page) {
   await page.getByTestId('template-10').click()
