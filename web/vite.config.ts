@@ -14,6 +14,8 @@ const FIRST_SCREEN = {
   entry: ['src/main.ts'],
   opening: ['src/platform/wecom.ts', 'src/api/endpoints.ts'],
   app: ['src/app.ts', 'src/pages/FollowUpPage.vue'],
+  // Below the first question (src/components/follow-up/formParts.ts): one file, asked for as soon as the app runs.
+  parts: ['src/components/follow-up/FollowUpFormRest.vue', 'src/components/follow-up/FollowUpModuleText.vue', 'src/components/follow-up/FollowUpModuleLocation.vue'],
 }
 
 export default defineConfig({

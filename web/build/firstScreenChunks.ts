@@ -12,10 +12,12 @@ const VANT_STYLE = /[\\/]vant[\\/]es[\\/]([a-z-]+)[\\/]style[\\/]index\.mjs$/
  * so thirty files are five rounds of latency. Here every module that `opening` or `app` imports statically (and the
  * entry does not) goes into one of two chunks:
  * - `opening`: what the customer's context request needs (the WeCom platform, the HTTP client), preloaded first;
- * - `first-screen`: Vue, the stores, the form and the Vant components it shows at once, with one stylesheet.
- * Lazily imported modules (pickers, uploads, schemas, other pages) keep their own chunks.
+ * - `first-screen`: Vue, the stores, the form and the Vant components it shows at once, with one stylesheet;
+ * - `form-parts`: what most forms show below the first question (`parts`, asked for as soon as the app runs), with
+ *   what they import that the first screen does not have, in one file rather than a dozen small ones.
+ * Other lazily imported modules (pickers, uploads, schemas, other pages) keep their own chunks.
  */
-export function firstScreenChunks({ entry, opening, app }: { entry: string[], opening: string[], app: string[] }): Groups {
+export function firstScreenChunks({ entry, opening, app, parts = [] }: { entry: string[], opening: string[], app: string[], parts?: string[] }): Groups {
   let membership: Map<string, string> | undefined
 
   const closure = (roots: string[], moduleInfo: ModuleInfoOf, all: string[], skip: Set<string>) => {
@@ -41,7 +43,12 @@ export function firstScreenChunks({ entry, opening, app }: { entry: string[], op
     const byEntry = closure(entry, moduleInfo, all, new Set())
     const forOpening = closure(opening, moduleInfo, all, byEntry)
     const forApp = closure(app, moduleInfo, all, new Set([...byEntry, ...forOpening]))
-    return new Map([...[...forOpening].map(id => [id, 'opening'] as const), ...[...forApp].map(id => [id, 'first-screen'] as const)])
+    const forParts = closure(parts, moduleInfo, all, new Set([...byEntry, ...forOpening, ...forApp]))
+    return new Map([
+      ...[...forOpening].map(id => [id, 'opening'] as const),
+      ...[...forApp].map(id => [id, 'first-screen'] as const),
+      ...[...forParts].map(id => [id, 'form-parts'] as const),
+    ])
   }
 
   const seen: string[] = []

@@ -98,6 +98,15 @@ describe('the first screen as built', () => {
     }
   })
 
+  it('puts what most forms show below the first question in one file of its own, not a dozen small ones', () => {
+    const parts = chunkWith('/src/components/follow-up/FollowUpFormRest.vue')!
+    expect(chunkWith('/src/components/follow-up/FollowUpModuleText.vue')).toBe(parts)
+    expect(chunkWith('/src/components/follow-up/FollowUpModuleLocation.vue')).toBe(parts)
+    expect(chunkWith('/node_modules/vant/es/field/')).toBe(parts)
+    expect(parts.isDynamicEntry).toBe(true)
+    expect(referenced().map(ref => ref.file)).not.toContain(parts.fileName)
+  })
+
   it('carries the icon box but not the icon font or its glyph names, which arrive together after the first screen', () => {
     const css = (file: string) => {
       const asset = output.find(item => item.fileName === file)
