@@ -120,16 +120,23 @@ test('谱蓝云 too slow to answer: the outcome is shown as unknown, honestly, a
   expect((await sandbox.records()).addFollows).toHaveLength(1)
 })
 
-test('the page\'s own code does not arrive: a Chinese message and 重新加载 instead of a skeleton without end', async ({ page }) => {
-  await page.route('**/assets/first-screen-*.js', route => route.abort('internetdisconnected'))
-  await openSignedIn(page, CHEN_JING)
-  await expect(page.getByTestId('load-problem')).toContainText('页面没有加载完整')
-  await expect(page.getByTestId('skeleton')).toHaveCount(0)
-  await saveScreen(page, '12-code-did-not-arrive')
-  await page.unroute('**/assets/first-screen-*.js')
-  await page.getByTestId('load-retry').click()
-  await expect(page.getByTestId('customer-name')).toHaveText('陈静')
-})
+for (const client of CLIENTS) {
+  test.describe(`the page's own code does not arrive, on the ${client.name}`, () => {
+    test.use(client.use)
+
+    test('a Chinese message and 重新加载 instead of a skeleton without end', async ({ page }) => {
+      await installWecomBridge(page, { ...CHEN_JING_IN_WECOM, location: LOCATION })
+      await page.route('**/assets/first-screen-*.js', route => route.abort('internetdisconnected'))
+      await openSignedIn(page, CHEN_JING)
+      await expect(page.getByTestId('load-problem')).toContainText('页面没有加载完整')
+      await expect(page.getByTestId('skeleton')).toHaveCount(0)
+      await saveScreen(page, client.name === 'phone' ? '12-code-did-not-arrive' : '12-code-did-not-arrive-pc')
+      await page.unroute('**/assets/first-screen-*.js')
+      await page.getByTestId('load-retry').click()
+      await expect(page.getByTestId('customer-name')).toHaveText('陈静')
+    })
+  })
+}
 
 for (const client of CLIENTS) {
   test.describe(`a part of the form does not arrive, on the ${client.name}`, () => {
