@@ -1,8 +1,10 @@
+import type { Request } from 'express'
 import type { OnceAnswer } from './submit-once'
+import { setFlagsFromString } from 'node:v8'
 import express from 'express'
 import request from 'supertest'
-import { describe, expect, it } from 'vitest'
-import { sendOnceAnswer } from './once-http'
+import { describe, expect, it, vi } from 'vitest'
+import { onceRequest, sendOnceAnswer } from './once-http'
 
 /** The same answer sent by sendOnceAnswer and by Express's res.json, for comparison. */
 function both(answer: OnceAnswer) {
@@ -31,5 +33,33 @@ describe('sendOnceAnswer', () => {
     expect(once.headers['content-type']).toBe(json.headers['content-type'])
     expect(once.headers['content-length']).toBe(json.headers['content-length'])
     expect(once.headers['idempotent-replayed']).toBe(answer.replayed ? 'true' : undefined)
+  })
+})
+
+describe('onceRequest', () => {
+  const fakeRequest = (id: string, log: object) => ({ body: { remark: id }, id, get log() {
+    return log
+  } }) as unknown as Request
+
+  it('reads the request\'s logger only when a line is written, and carries whose key it is, the body and the id', () => {
+    const logger = { error: vi.fn(), warn: vi.fn() }
+    const req = fakeRequest('r1', logger)
+    const readLog = vi.spyOn(req, 'log', 'get')
+    const onOutcome = vi.fn()
+    const once = onceRequest(req, 'zhangwei', 'k1', onOutcome)
+    expect(readLog).not.toHaveBeenCalled()
+    expect(once).toMatchObject({ owner: 'zhangwei', key: 'k1', body: { remark: 'r1' }, requestId: 'r1', onOutcome })
+    expect(once.log).toBe(logger)
+    expect(readLog).toHaveBeenCalledTimes(1)
+  })
+
+  it('gives every request\'s object the same hidden class (no accessor of its own, which V8 keeps per object)', () => {
+    setFlagsFromString('--allow-natives-syntax')
+    // eslint-disable-next-line no-new-func
+    const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean
+    const first = onceRequest(fakeRequest('r1', {}), 'zhangwei', 'k1', () => {})
+    const second = onceRequest(fakeRequest('r2', {}), 'lisi', 'k2', () => {})
+    expect(Object.getOwnPropertyDescriptor(first, 'log')).toBeUndefined()
+    expect(haveSameMap(first, second)).toBe(true)
   })
 })
