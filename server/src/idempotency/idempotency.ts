@@ -1,5 +1,5 @@
 import type { KeyValueStore } from '../store/store'
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { stringify as canonicalJson } from 'safe-stable-stringify'
 
 /** What the store keeps per key: in flight, or the answer to replay. */
@@ -18,10 +18,11 @@ const DONE_TTL_MS = 48 * 3600_000
 
 /**
  * sha256 of the body's canonical JSON: keys sorted, undefined left out, no spaces (safe-stable-stringify writes exactly
- * this text), so the same fields in any order are the same body, and records written before keep matching.
+ * this text), so the same fields in any order are the same body, and records written before keep matching. One-shot
+ * `hash()`: the same hex digest as a Hash object's, without making one per submission.
  */
 export function hashBody(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body) ?? '').digest('hex')
+  return hash('sha256', canonicalJson(body) ?? '', 'hex')
 }
 
 /** Idempotency keys are scoped to the salesperson, so one person's key can never replay another's answer. */

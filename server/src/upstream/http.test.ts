@@ -86,4 +86,51 @@ describe('createHttpClient', () => {
       server.close()
     }
   })
+
+  it('goes through axios\'s HTTP adapter: its User-Agent, JSON answers parsed, other text left as text, uploads as multipart', async () => {
+    const seen: Record<string, unknown>[] = []
+    const server = createServer((req, res) => {
+      let body = ''
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      req.on('end', () => {
+        seen.push({ agent: req.headers['user-agent'], type: req.headers['content-type'], body })
+        res.end({ '/json': '{"errcode":0}', '/text': 'not json {', '/empty': '' }[req.url!] ?? '{}')
+      })
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const client = createHttpClient('wecom', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1000)
+    try {
+      expect((await client.send({ method: 'GET', url: '/json' })).data).toEqual({ errcode: 0 })
+      expect((await client.send({ method: 'GET', url: '/text' })).data).toBe('not json {')
+      expect((await client.send({ method: 'GET', url: '/empty' })).data).toBe('')
+      const form = new FormData()
+      form.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt')
+      await client.send({ method: 'POST', url: '/upload', data: form })
+      expect(seen[0]!.agent).toMatch(/^axios\//)
+      expect(seen[3]!.type).toMatch(/^multipart\/form-data; boundary=/)
+      expect(seen[3]!.body).toContain('filename="a.txt"')
+      expect(seen[3]!.body).toContain('hello')
+    }
+    finally {
+      server.closeAllConnections()
+      server.close()
+    }
+  })
+
+  it('tells a refused connection (surely not arrived) from a dropped one (may have arrived)', async () => {
+    const server = createServer(req => req.socket.destroy())
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as AddressInfo).port
+    try {
+      await expect(createHttpClient('pulan', `http://127.0.0.1:${port}`, 1000).send({ method: 'POST', url: '/add', data: {} }))
+        .rejects
+        .toMatchObject({ kind: 'reset', mayHaveArrived: true })
+    }
+    finally {
+      server.close()
+    }
+    await expect(createHttpClient('pulan', `http://127.0.0.1:${port}`, 1000).send({ method: 'GET', url: '/' }))
+      .rejects
+      .toMatchObject({ kind: 'unreachable', mayHaveArrived: false })
+  })
 })
