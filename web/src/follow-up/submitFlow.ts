@@ -1,6 +1,6 @@
-import type { FollowTemplate } from '@app/shared'
+import type { FollowTemplate, Opportunity } from '@app/shared'
 import type { Ref } from 'vue'
-import type { SubmitDeps } from './useFollowUpSubmit'
+import type { FollowUpForm } from './formState'
 import type { FormErrors } from './validate'
 import { nextTick } from 'vue'
 import { useOutboxStore } from '../stores/outbox'
@@ -16,6 +16,19 @@ import { validateSubmission } from './validateSubmission'
  * What a tap on 提交 runs: checked with the shared schemas, confirmed where it closes the opportunity, handed to the
  * outbox. Not part of the first screen: app.ts asks for it once that is settled, so it is there offline too.
  */
+
+/** What the form's submit works on (given by useFollowUpSubmit). */
+export interface SubmitDeps {
+  externalUserId: Ref<string>
+  customerName: Ref<string>
+  form: Ref<FollowUpForm | null>
+  opportunity: Ref<Opportunity | null>
+  template: Ref<FollowTemplate | null>
+  reset: () => void
+  flushDraft: () => void
+  /** Reloads the opportunity (stage, status) from the server after a delivered submission. */
+  refresh: () => void
+}
 
 function scrollToFirstError(errors: FormErrors, template: FollowTemplate) {
   const first = slotOrder(template).find(slot => errors[slot])

@@ -1,7 +1,5 @@
-import type { FollowTemplate, Opportunity } from '@app/shared'
-import type { Ref } from 'vue'
 import type { RecentFollowUp } from '../stores/recent'
-import type { FollowUpForm } from './formState'
+import type { SubmitDeps } from './submitFlow'
 import type { FormErrors } from './validate'
 import { computed, ref, watch } from 'vue'
 import { useOutboxStore } from '../stores/outbox'
@@ -19,18 +17,6 @@ function loadFlowWithin(ms: number): ReturnType<typeof loadFlow> {
     const timer = setTimeout(() => reject(new Error('submit flow: timeout')), ms)
     loadFlow().then(resolve, reject).finally(() => clearTimeout(timer))
   })
-}
-
-export interface SubmitDeps {
-  externalUserId: Ref<string>
-  customerName: Ref<string>
-  form: Ref<FollowUpForm | null>
-  opportunity: Ref<Opportunity | null>
-  template: Ref<FollowTemplate | null>
-  reset: () => void
-  flushDraft: () => void
-  /** Reloads the opportunity (stage, status) from the server after a delivered submission. */
-  refresh: () => void
 }
 
 /** Validates with the shared schemas, hands the submission to the outbox, and reflects what the outbox reports. */

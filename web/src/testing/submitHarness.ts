@@ -1,3 +1,4 @@
+import type { FollowUpForm } from '../follow-up/formState'
 import { vi } from 'vitest'
 import { ref } from 'vue'
 import { useFollowUpSubmit } from '../follow-up/useFollowUpSubmit'
@@ -6,7 +7,7 @@ import { context } from './fixtures'
 /** useFollowUpSubmit on the fixture's first opportunity and template, with a form that only names the template. */
 export function submitHarness() {
   const template = context.templates[0]!
-  const form = ref({ templateId: template.templateId } as never)
+  const form = ref<FollowUpForm | null>({ templateId: template.templateId } as FollowUpForm)
   const reset = vi.fn()
   const submit = useFollowUpSubmit({
     externalUserId: ref(context.customer.externalUserId),
