@@ -12,10 +12,8 @@ import { firstAnswer } from './summary'
 import { slotOrder } from './validate'
 import { validateSubmission } from './validateSubmission'
 
-/**
- * What a tap on 提交 runs: checked with the shared schemas, confirmed where it closes the opportunity, handed to the
- * outbox. Not part of the first screen: app.ts asks for it once that is settled, so it is there offline too.
- */
+// What a tap on 提交 runs: checked with the shared schemas, confirmed where it closes the opportunity, handed to the
+// outbox. Not part of the first screen: app.ts asks for it once that is settled, so it is there offline too.
 
 /** What the form's submit works on (given by useFollowUpSubmit). */
 export interface SubmitDeps {
