@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { SANDBOX_CREDENTIALS as C } from '@app/server/demo-data'
 import { DEFAULT_PULAN_PATHS } from '@app/server/pulan-paths'
+import axios from 'axios'
 
 export function setting(name: string): string {
   const value = process.env[name]
@@ -16,8 +17,17 @@ const wecomBase = setting('BARE_WECOM_BASE_URL')
 /** The add-follow fields our server fills from the template and the session (captured from what it sent). */
 const fixed = JSON.parse(setting('BARE_ADD_FOLLOW_FIXED')) as Record<string, unknown>
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 })
+/**
+ * BARE_CLIENT=axios: the upstream calls go through axios as an Express app would make them (`instance.request`, the
+ * same keep-alive agent). The design card makes axios the server's upstream client; this floor shows how much of the
+ * distance between ours and the issue's floor is axios's own cost (information, not a budget).
+ */
+const viaAxios = process.env.BARE_CLIENT === 'axios'
+const axiosClient = axios.create({ httpAgent: agent, timeout: 10_000 })
 
 function upstream(method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}, body?: string): Promise<any> {
+  if (viaAxios)
+    return axiosClient.request({ method, url, headers: body ? { ...headers, 'content-type': 'application/json' } : headers, data: body }).then(response => response.data)
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers: body ? { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : headers }, (response) => {
       const chunks: Buffer[] = []

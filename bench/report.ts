@@ -52,14 +52,21 @@ export function openingTable(result: OpeningResult): string {
   return `Opening: navigation -> customer shown and submit enabled (375x667, CPU 4x slower, 150 ms RTT, 1.6 Mbps down / 750 kbps up)\n${table(['run', 'cold', 'warm', 'API requests cold / warm'], rows)}`
 }
 
+/** An added time with its sign: +1.2 ms, -0.09 ms. */
+function signedMs(ms: number): string {
+  return `${ms < 0 ? '-' : '+'}${Math.abs(ms)} ms`
+}
+
 export function serverTable(result: ServerLoadResult): string {
   const rows: string[][] = []
   for (const c of result.comparisons) {
-    rows.push([c.endpoint, 'ours', String(c.ours.requestsPerSecond), `${c.ours.p50Ms} ms`, `${c.ours.p99Ms} ms`, `${c.throughputRatio}x`, `+${c.addedP50Ms} ms`, `${c.bareRatio}x`])
+    rows.push([c.endpoint, 'ours', String(c.ours.requestsPerSecond), `${c.ours.p50Ms} ms`, `${c.ours.p99Ms} ms`, `${c.throughputRatio}x`, signedMs(c.addedP50Ms), `${c.bareRatio}x`])
     rows.push(['', 'Express floor', String(c.floor.requestsPerSecond), `${c.floor.p50Ms} ms`, `${c.floor.p99Ms} ms`, '', '', ''])
     rows.push(['', 'bare node:http', String(c.bare.requestsPerSecond), `${c.bare.p50Ms} ms`, `${c.bare.p99Ms} ms`, '', '', ''])
     if (c.bareSameCalls)
       rows.push(['', 'bare, same 4 upstream calls', String(c.bareSameCalls.requestsPerSecond), `${c.bareSameCalls.p50Ms} ms`, `${c.bareSameCalls.p99Ms} ms`, '', '', ''])
+    if (c.floorAxios)
+      rows.push(['', 'Express floor, upstream via axios (information)', String(c.floorAxios.requestsPerSecond), `${c.floorAxios.p50Ms} ms`, `${c.floorAxios.p99Ms} ms`, `${c.floorAxios.throughputRatio}x`, signedMs(c.floorAxios.addedP50Ms), ''])
   }
   return `Server on loopback (${result.connections} connections, ${result.seconds} s each; the sandbox in its own process)\n${table(['endpoint', 'server', 'req/s', 'p50', 'p99', 'ours/floor', 'added p50', 'ours/bare'], rows)}`
 }

@@ -26,6 +26,8 @@ export interface Comparison {
   bareRatio: number
   /** Follow-ups only: a bare server making the same upstream calls as ours (3 reads + the POST), for the breakdown. */
   bareSameCalls?: LoadFigures
+  /** Follow-ups only: the Express floor making its upstream call through axios (information, not a budget). */
+  floorAxios?: LoadFigures & { throughputRatio: number, addedP50Ms: number }
 }
 
 export interface ServerLoadResult { seconds: number, connections: number, comparisons: Comparison[] }
@@ -54,7 +56,7 @@ async function fixedAddFollowFields(upstream: Upstream) {
   return { templateId, templateName, version, userId, detailList }
 }
 
-async function startReference(kind: keyof typeof REFERENCE_ENTRIES, upstream: Upstream, fixed: object): Promise<Spawned & { url: string }> {
+async function startReference(kind: keyof typeof REFERENCE_ENTRIES, upstream: Upstream, fixed: object, client: 'node:http' | 'axios' = 'node:http'): Promise<Spawned & { url: string }> {
   const port = await freePort()
   let listening: () => void
   const ready = new Promise<void>((resolve) => {
@@ -65,6 +67,7 @@ async function startReference(kind: keyof typeof REFERENCE_ENTRIES, upstream: Up
     BARE_PULAN_BASE_URL: upstream.pulanBaseUrl,
     BARE_WECOM_BASE_URL: upstream.wecomBaseUrl,
     BARE_ADD_FOLLOW_FIXED: JSON.stringify(fixed),
+    BARE_CLIENT: client,
   }, line => line === 'listening' && listening())
   const exited = new Promise<never>((_, reject) => bare.child.once('exit', code => reject(new Error(`${kind} server exited (${code})\n${bare.stderr()}`))))
   exited.catch(() => {})
@@ -113,6 +116,8 @@ export async function measureServerLoad(seconds: number, warmSeconds: number, co
     stops.unshift(floor.stop)
     const bare = await startReference('bare', upstream, fixed)
     stops.unshift(bare.stop)
+    const floorAxios = await startReference('floor', upstream, fixed, 'axios')
+    stops.unshift(floorAxios.stop)
 
     const run = (url: string, body: unknown, extra: Partial<Parameters<typeof postLoad>[0]> = {}, time = seconds) =>
       postLoad({ url, body, ...extra }, time, connections)
@@ -125,6 +130,14 @@ export async function measureServerLoad(seconds: number, warmSeconds: number, co
     const followUps = await three('/api/follow-ups', submission, { headers: { cookie }, uniqueIdempotencyKey: true })
     followUps.bareSameCalls = await run(`${bare.url}/api/follow-ups?sameReads=1`, submission)
     assertHealthy('bare follow-ups with the same upstream calls', followUps.bareSameCalls)
+    await run(`${floorAxios.url}/api/follow-ups`, submission, {}, warmSeconds)
+    const viaAxios = await run(`${floorAxios.url}/api/follow-ups`, submission)
+    assertHealthy('Express floor with axios, follow-ups', viaAxios)
+    followUps.floorAxios = {
+      ...viaAxios,
+      throughputRatio: round(followUps.ours.requestsPerSecond / viaAxios.requestsPerSecond, 2),
+      addedP50Ms: round(followUps.ours.p50Ms - viaAxios.p50Ms, 2),
+    }
     const jssdk = await three('/api/jssdk/config', jssdkBody, { headers: { cookie } })
     return { seconds, connections, comparisons: [followUps, jssdk] }
   }
