@@ -21,6 +21,24 @@ describe('moduleConstraints', () => {
   ])('reads %s %j', (type, config, expected) => {
     expect(moduleConstraints(module(type, config))).toMatchObject(expected)
   })
+
+  it('reads a module once while its config stays the same, and again when it changes', () => {
+    const attachment = module('Attachment', { maxCount: 2, accept: 'image/*' })
+    const first = moduleConstraints(attachment)
+    expect(moduleConstraints(attachment)).toBe(first)
+    expect(moduleConstraints({ ...attachment })).toEqual(first)
+
+    attachment.moduleConfig = JSON.stringify({ maxCount: 5, accept: '.pdf' })
+    expect(moduleConstraints(attachment)).toMatchObject({ maxCount: 5, accept: ['.pdf'] })
+    attachment.moduleType = 'Text'
+    expect(moduleConstraints(attachment)).toMatchObject({ control: 'Text', maxCount: 1 })
+  })
+
+  it('shares a frozen answer, so no caller can change what the next one reads', () => {
+    const limits = moduleConstraints(module('Attachment', { accept: 'image/*' }))
+    expect(Object.isFrozen(limits)).toBe(true)
+    expect(Object.isFrozen(limits.accept)).toBe(true)
+  })
 })
 
 describe('constraintProblems', () => {

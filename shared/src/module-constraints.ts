@@ -31,10 +31,12 @@ export interface ModuleConstraints {
   /** Answers per module: files for Attachment, chosen options for Checkbox, else 1. */
   maxCount: number
   /** HTML `accept` tokens for Attachment (`image/*`, `.pdf`, `application/pdf`); empty means any allowed file. */
-  accept: string[]
+  accept: readonly string[]
   min?: number
   max?: number
 }
+
+interface ModuleSource { moduleType: string, moduleConfig: string }
 
 function readConfig(moduleConfig: string): Record<string, unknown> {
   try {
@@ -49,7 +51,7 @@ function readConfig(moduleConfig: string): Record<string, unknown> {
 const positiveInt = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined)
 const finite = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
 
-export function moduleConstraints(module: { moduleType: string, moduleConfig: string }): ModuleConstraints {
+function readConstraints(module: ModuleSource): ModuleConstraints {
   const config = readConfig(module.moduleConfig)
   const control = moduleControl(module.moduleType)
   const many = control === 'Attachment' || control === 'Checkbox'
@@ -64,4 +66,21 @@ export function moduleConstraints(module: { moduleType: string, moduleConfig: st
     ...(min === undefined ? {} : { min }),
     ...(max === undefined ? {} : { max }),
   }
+}
+
+const remembered = new WeakMap<ModuleSource, { moduleType: string, moduleConfig: string, constraints: Readonly<ModuleConstraints> }>()
+
+/**
+ * What a module's type and `moduleConfig` allow. Remembered per module object (while its type and config text stay the
+ * same): the server checks every answer of every submission against its template's modules, and the config would
+ * otherwise be parsed again for each. The answer is frozen, since it is shared.
+ */
+export function moduleConstraints(module: ModuleSource): Readonly<ModuleConstraints> {
+  const known = remembered.get(module)
+  if (known && known.moduleType === module.moduleType && known.moduleConfig === module.moduleConfig)
+    return known.constraints
+  const constraints = readConstraints(module)
+  Object.freeze(constraints.accept)
+  remembered.set(module, { moduleType: module.moduleType, moduleConfig: module.moduleConfig, constraints: Object.freeze(constraints) })
+  return constraints
 }
