@@ -40,6 +40,17 @@ describe('the first screen as built', () => {
     expect(referenced().some(ref => /rel="stylesheet"/.test(ref.attrs))).toBe(false)
   })
 
+  it('shines the skeleton on the compositor, and only after a moment: its keyframes move a transform, nothing that repaints', () => {
+    const css = /<style>([^<]*)<\/style>/.exec(html)![1]!
+    const shine = /@keyframes shine\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/.exec(css)![1]!
+    expect(shine).toMatch(/transform:/)
+    expect(shine).not.toMatch(/background|width|height|left|top|margin/)
+    const animated = /\.bone:after\{[^}]*animation:([^;}]*)/.exec(css)![1]!
+    expect(animated).toMatch(/shine/)
+    expect(animated).toMatch(/(?:^|\s)\.5s|500ms/)
+    expect(css).not.toMatch(/\.bone\{[^}]*animation/)
+  })
+
   it('runs its entry before the HTTP client, Vue or the JS-SDK arrive: the entry imports none of them', () => {
     const entry = chunks().find(chunk => chunk.isEntry)!
     const staticClosure = new Set<string>()
