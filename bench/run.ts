@@ -3,6 +3,7 @@
 // bench itself breaks. --quick: one run and a few seconds per measurement, for CI.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
 import { startSandboxModeServer } from './app-server'
 import { checkBudgets } from './budgets'
 import { profileEndpoint } from './cpu-profile'
@@ -15,7 +16,24 @@ import { measureStartup } from './startup'
 import { median } from './stats'
 import { initialFiles, weightSet } from './weight'
 
-const quick = process.argv.includes('--quick')
+const USAGE = `pnpm bench [--quick]
+  measures the opening, the first screen's weight, the server under load and its start-up against the budgets of
+  issue 16; prints tables and writes bench/results.json (about 2 minutes; loopback only)
+  --quick   one run and a few seconds per measurement (CI)
+  --help    this text`
+let quick = false
+try {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  quick = values.quick === true
+}
+catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`)
+  process.exit(2)
+}
 const plan = quick
   ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, warmSeconds: 0.5, profileSeconds: 1 }
   : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, warmSeconds: 2, profileSeconds: 4 }
