@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Try } from './http'
 import { createServer } from 'node:http'
@@ -38,11 +39,31 @@ describe('retryWhileBusy', () => {
   })
 })
 
+/** Listens on a free loopback port: its base URL, and a stop that also ends the kept-alive connections. */
+async function listen(server: Server) {
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => {
+      server.closeAllConnections()
+      server.close()
+    },
+  }
+}
+
+/** A server that reads each request's whole body before it answers. */
+function bodyServer(answer: (req: IncomingMessage, body: string, res: ServerResponse) => void): Server {
+  return createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    req.on('end', () => answer(req, body, res))
+  })
+}
+
 describe('createHttpClient', () => {
   it('keeps one TCP keep-alive setting on a pooled socket, so a reused connection costs no setsockopt calls', async () => {
-    const server = createServer((_req, res) => res.end('{"code":0}'))
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    const client = createHttpClient('pulan', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1000)
+    const server = await listen(createServer((_req, res) => res.end('{"code":0}')))
+    const client = createHttpClient('pulan', server.baseUrl, 1000)
     const setKeepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive')
     try {
       for (let i = 0; i < 3; i++)
@@ -51,26 +72,20 @@ describe('createHttpClient', () => {
     }
     finally {
       setKeepAlive.mockRestore()
-      server.closeAllConnections()
-      server.close()
+      server.stop()
     }
   })
 
   it('sends what axios sends by default (JSON in and out) and still tells a timeout from a refusal', async () => {
     const seen: Record<string, unknown>[] = []
-    const server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      req.on('end', () => {
-        seen.push({ method: req.method, accept: req.headers.accept, type: req.headers['content-type'], authorization: req.headers.authorization, body })
-        if (req.url === '/slow')
-          return setTimeout(() => res.end('{}'), 300)
-        res.setHeader('content-type', 'application/json')
-        res.end('{"code":0,"data":{"ok":true}}')
-      })
-    })
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    const client = createHttpClient('pulan', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 100)
+    const server = await listen(bodyServer((req, body, res) => {
+      seen.push({ method: req.method, accept: req.headers.accept, type: req.headers['content-type'], authorization: req.headers.authorization, body })
+      if (req.url === '/slow')
+        return setTimeout(() => res.end('{}'), 300)
+      res.setHeader('content-type', 'application/json')
+      res.end('{"code":0,"data":{"ok":true}}')
+    }))
+    const client = createHttpClient('pulan', server.baseUrl, 100)
     try {
       const answer = await client.send({ method: 'POST', url: '/add', data: { a: 1 }, headers: { Authorization: 'Bearer t' } })
       expect(answer.data).toEqual({ code: 0, data: { ok: true } })
@@ -82,23 +97,17 @@ describe('createHttpClient', () => {
       await expect(client.send({ method: 'GET', url: '/slow' })).rejects.toMatchObject({ kind: 'timeout' })
     }
     finally {
-      server.closeAllConnections()
-      server.close()
+      server.stop()
     }
   })
 
   it('goes through axios\'s HTTP adapter: its User-Agent, JSON answers parsed, other text left as text, uploads as multipart', async () => {
     const seen: Record<string, unknown>[] = []
-    const server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      req.on('end', () => {
-        seen.push({ agent: req.headers['user-agent'], type: req.headers['content-type'], body })
-        res.end({ '/json': '{"errcode":0}', '/text': 'not json {', '/empty': '' }[req.url!] ?? '{}')
-      })
-    })
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    const client = createHttpClient('wecom', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 1000)
+    const server = await listen(bodyServer((req, body, res) => {
+      seen.push({ agent: req.headers['user-agent'], type: req.headers['content-type'], body })
+      res.end({ '/json': '{"errcode":0}', '/text': 'not json {', '/empty': '' }[req.url!] ?? '{}')
+    }))
+    const client = createHttpClient('wecom', server.baseUrl, 1000)
     try {
       expect((await client.send({ method: 'GET', url: '/json' })).data).toEqual({ errcode: 0 })
       expect((await client.send({ method: 'GET', url: '/text' })).data).toBe('not json {')
@@ -112,24 +121,21 @@ describe('createHttpClient', () => {
       expect(seen[3]!.body).toContain('hello')
     }
     finally {
-      server.closeAllConnections()
-      server.close()
+      server.stop()
     }
   })
 
   it('tells a refused connection (surely not arrived) from a dropped one (may have arrived)', async () => {
-    const server = createServer(req => req.socket.destroy())
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-    const port = (server.address() as AddressInfo).port
+    const server = await listen(createServer(req => req.socket.destroy()))
     try {
-      await expect(createHttpClient('pulan', `http://127.0.0.1:${port}`, 1000).send({ method: 'POST', url: '/add', data: {} }))
+      await expect(createHttpClient('pulan', server.baseUrl, 1000).send({ method: 'POST', url: '/add', data: {} }))
         .rejects
         .toMatchObject({ kind: 'reset', mayHaveArrived: true })
     }
     finally {
-      server.close()
+      server.stop()
     }
-    await expect(createHttpClient('pulan', `http://127.0.0.1:${port}`, 1000).send({ method: 'GET', url: '/' }))
+    await expect(createHttpClient('pulan', server.baseUrl, 1000).send({ method: 'GET', url: '/' }))
       .rejects
       .toMatchObject({ kind: 'unreachable', mayHaveArrived: false })
   })
