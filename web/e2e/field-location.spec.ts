@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { CHEN_JING, CLIENTS, LOCATION } from './support/clients'
 import { unfoldOpportunity } from './support/journey'
@@ -10,6 +11,15 @@ test.beforeEach(async () => {
   await sandbox.reset()
 })
 
+/**
+ * The opening template (日常) has a Location module of its own, drawn below the fold once its file has arrived: its
+ * question to the bridge must have been answered before a test silences the next one, or it would take the silence.
+ */
+async function locatedOnOpening(page: Page) {
+  await expect(page.getByTestId('module-23-location').getByTestId('location-status')).toHaveAttribute('data-state', 'located')
+  await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
+}
+
 for (const client of CLIENTS) {
   test.describe(`location on the ${client.name}`, () => {
     test.use(client.use)
@@ -20,7 +30,7 @@ for (const client of CLIENTS) {
       // The only open opportunity is folded to one line (issue 10, item 12).
       await unfoldOpportunity(page)
       await page.getByTestId('stage-12').click()
-      await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
+      await locatedOnOpening(page)
       await silenceBridge(page, { geoLocation: 1 })
       await page.getByTestId('template-11').click()
       const module = page.getByTestId('module-31-location')
@@ -49,7 +59,7 @@ for (const client of CLIENTS) {
       await installWecomBridge(page, { ...CHEN_JING, location: LOCATION })
       await openSignedIn(page, '/')
       await expect(page.getByTestId('customer-name')).toHaveText('陈静')
-      await expect(page.locator('[data-state="locating"]')).toHaveCount(0)
+      await locatedOnOpening(page)
       await silenceBridge(page, { geoLocation: 1 })
       await page.getByTestId('template-11').click()
       const module = page.getByTestId('module-31-location')
