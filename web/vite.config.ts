@@ -4,7 +4,8 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { compression } from 'vite-plugin-compression2'
-import { firstScreenChunks } from './build/firstScreenChunks.ts'
+import { compileHints } from './build/compileHints.ts'
+import { FIRST_SCREEN_CHUNK_NAMES, firstScreenChunks } from './build/firstScreenChunks.ts'
 import { inlineEntryCss } from './build/inlineEntryCss.ts'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
 import { preloadFirstScreen } from './build/preloadFirstScreen.ts'
@@ -23,6 +24,7 @@ export default defineConfig({
     lazyVantIconFont(),
     inlineEntryCss(),
     preloadFirstScreen({ opening: FIRST_SCREEN.opening, rest: FIRST_SCREEN.app }),
+    compileHints(FIRST_SCREEN_CHUNK_NAMES),
     vue(),
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
     // Brotli (max quality) and gzip beside every text asset, compressed once here instead of on every request: the

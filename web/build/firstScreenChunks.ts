@@ -6,6 +6,10 @@ type ModuleInfoOf = (id: string) => { importedIds: readonly string[] } | null
 const VANT_INDEX = /[\\/]vant[\\/]es[\\/]index\.mjs$/
 const VANT_STYLE = /[\\/]vant[\\/]es[\\/]([a-z-]+)[\\/]style[\\/]index\.mjs$/
 
+/** The chunks below, by name: what every opening runs besides the entry. */
+export const FIRST_SCREEN_CHUNK_NAMES = ['opening', 'first-screen', 'form-parts'] as const
+const [OPENING, FIRST_SCREEN, FORM_PARTS] = FIRST_SCREEN_CHUNK_NAMES
+
 /**
  * The first screen in three files instead of thirty. Left to itself the bundler cuts it into many small shared chunks
  * (one per set of importers): on a phone network each costs a round trip, and HTTP/1.1 gives a host six connections,
@@ -45,9 +49,9 @@ export function firstScreenChunks({ entry, opening, app, parts = [] }: { entry: 
     const forApp = closure(app, moduleInfo, all, new Set([...byEntry, ...forOpening]))
     const forParts = closure(parts, moduleInfo, all, new Set([...byEntry, ...forOpening, ...forApp]))
     return new Map([
-      ...[...forOpening].map(id => [id, 'opening'] as const),
-      ...[...forApp].map(id => [id, 'first-screen'] as const),
-      ...[...forParts].map(id => [id, 'form-parts'] as const),
+      ...[...forOpening].map(id => [id, OPENING] as const),
+      ...[...forApp].map(id => [id, FIRST_SCREEN] as const),
+      ...[...forParts].map(id => [id, FORM_PARTS] as const),
     ])
   }
 

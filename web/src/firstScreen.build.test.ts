@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ALL_FUNCTIONS_CALLED_ON_LOAD } from '../build/compileHints'
 
 type Output = Rolldown.RolldownOutput['output']
 type Chunk = Extract<Output[number], { type: 'chunk' }>
@@ -134,13 +135,27 @@ describe('the first screen as built', () => {
     expect(lazyCss).not.toContain('//at.alicdn.com')
   })
 
+  it('asks V8 to compile what every opening runs as it arrives (the hint on each file\'s first line), and leaves lazy chunks lazy', () => {
+    const hinted = (chunk: Chunk) => chunk.code.startsWith(`${ALL_FUNCTIONS_CALLED_ON_LOAD}\n`)
+    const eager = [chunks().find(chunk => chunk.isEntry)!, chunkWith('/node_modules/@wecom/jssdk/')!, chunkWith('/src/pages/FollowUpPage.vue')!, chunkWith('/src/components/follow-up/FollowUpFormRest.vue')!]
+    for (const chunk of eager) {
+      expect(hinted(chunk), chunk.fileName).toBe(true)
+      expect(chunk.code.split(ALL_FUNCTIONS_CALLED_ON_LOAD)).toHaveLength(2)
+    }
+    for (const lazy of ['/src/api/schemas.ts', '/node_modules/vant/es/date-picker/', '/src/pages/GroupPage.vue', '/src/follow-up/submitFlow.ts']) {
+      const chunk = chunkWith(lazy)!
+      expect(chunk.code.includes(ALL_FUNCTIONS_CALLED_ON_LOAD), lazy).toBe(false)
+    }
+  })
+
   it('comes with brotli and gzip copies of each file, so the server sends them compressed at the highest level', () => {
     const source = (fileName: string) => {
       const item = output.find(i => i.fileName === fileName)
       return item?.type === 'chunk' ? Buffer.from(item.code) : item?.type === 'asset' ? Buffer.from(item.source) : undefined
     }
-    const files = referenced().map(ref => ref.file)
-    expect(files.length).toBeGreaterThan(3)
+    const parts = chunkWith('/src/components/follow-up/FollowUpFormRest.vue')!.fileName
+    const files = [...referenced().map(ref => ref.file), parts]
+    expect(files.length).toBeGreaterThan(4)
     for (const file of files) {
       const plain = source(file)!
       const br = source(`${file}.br`)
