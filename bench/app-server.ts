@@ -1,6 +1,7 @@
 import type { Spawned } from './processes'
 import { SANDBOX_CREDENTIALS } from '@app/server/demo-data'
 import { spawnServer } from '@app/server/test/server-process'
+import { startNodeFlags } from '@app/server/test/start-command'
 import { BENCH_DIR, SERVER_ENTRY } from './paths'
 import { freePort, SESSION_SECRET, waitFor200 } from './processes'
 
@@ -30,7 +31,8 @@ function common(port: number, url: string, logLevel: string): Record<string, str
 
 async function started(env: Record<string, string>, url: string, nodeArgs: string[] = []): Promise<Spawned & { startMs: number }> {
   const begin = performance.now()
-  const spawned = spawnServer(env, { entry: SERVER_ENTRY, nodeArgs, cwd: BENCH_DIR, ignoreStdout: true })
+  // With the node flags of `npm start` (and the Docker image): what production runs is what is measured.
+  const spawned = spawnServer(env, { entry: SERVER_ENTRY, nodeArgs: [...startNodeFlags(), ...nodeArgs], cwd: BENCH_DIR, ignoreStdout: true })
   const server: Spawned = { child: spawned.child, stderr: () => spawned.lines.join('\n').slice(-4000), stop: async () => void await spawned.stop() }
   try {
     const ready = await waitFor200(`${url}/healthz`, server)

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { START_SCRIPT } from '@app/server/test/start-command'
 import { startSandboxModeServer } from './app-server'
 import { BENCH_DIR } from './paths'
 import { median, round } from './stats'
@@ -17,7 +18,7 @@ function timeToExit(args: string[]): number {
   return performance.now() - begin
 }
 
-/** spawn(`node server/dist/index.js`, the built server in sandbox mode) to the first /healthz 200, several times. */
+/** spawn(`npm start`'s command, the built server in sandbox mode) to the first /healthz 200, several times. */
 export async function measureStartup(runs: number): Promise<StartupResult> {
   const runsMs: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -27,7 +28,7 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
   }
   const boots = Array.from({ length: runs }, () => timeToExit(['-e', '']))
   return {
-    command: 'node server/dist/index.js (built; SANDBOX=1, NODE_ENV=production)',
+    command: `${START_SCRIPT.replace('dist/', 'server/dist/')} (built; SANDBOX=1, NODE_ENV=production)`,
     runsMs,
     medianMs: median(runsMs),
     nodeBootMs: round(median(boots), 0),
