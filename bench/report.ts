@@ -68,7 +68,7 @@ export function serverTable(result: ServerLoadResult): string {
     if (c.floorAxios)
       rows.push(['', 'Express floor, upstream via axios (information)', String(c.floorAxios.requestsPerSecond), `${c.floorAxios.p50Ms} ms`, `${c.floorAxios.p99Ms} ms`, `${c.floorAxios.throughputRatio}x`, signedMs(c.floorAxios.addedP50Ms), ''])
   }
-  return `Server on loopback (${result.connections} connections, ${result.seconds} s each; the sandbox in its own process)\n${table(['endpoint', 'server', 'req/s', 'p50', 'p99', 'ours/floor', 'added p50', 'ours/bare'], rows)}`
+  return `Server on loopback (${result.connections} connections, ${result.seconds} s each in ${result.rounds} interleaved slice(s), the same requests to every server; the sandbox in its own process)\n${table(['endpoint', 'server', 'req/s', 'p50', 'p99', 'ours/floor', 'added p50', 'ours/bare'], rows)}`
 }
 
 export function startupTable(result: StartupResult): string {

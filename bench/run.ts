@@ -35,8 +35,8 @@ catch (error) {
   process.exit(2)
 }
 const plan = quick
-  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, warmSeconds: 0.5, profileSeconds: 1 }
-  : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, warmSeconds: 2, profileSeconds: 4 }
+  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, loadRounds: 1, warmSeconds: 0.5, profileSeconds: 1 }
+  : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, loadRounds: 4, warmSeconds: 2, profileSeconds: 4 }
 const began = performance.now()
 const say = (text: string) => console.log(`\n${text}`)
 const step = (text: string) => console.error(`› ${text} (${((performance.now() - began) / 1000).toFixed(0)} s)`)
@@ -60,8 +60,8 @@ const requestedFirst = weightSet(firstCold.timings.resources
   .filter(r => r.startTime < firstCold.readyMs && /^\/assets\/.+\.(?:js|css)$/.test(r.name))
   .map(r => r.name.slice(1)))
 
-step(`server: ours, the Express floor and bare node:http, ${plan.loadSeconds} s per measurement`)
-const server = await measureServerLoad(plan.loadSeconds, plan.warmSeconds)
+step(`server: ours, the Express floor and bare node:http, ${plan.loadSeconds} s each in ${plan.loadRounds} interleaved slice(s)`)
+const server = await measureServerLoad(plan.loadSeconds, plan.warmSeconds, plan.loadRounds)
 
 step('server: CPU profile of ours under load, per endpoint (for the breakdown)')
 const profiles = [await profileEndpoint('follow-ups', plan.profileSeconds), await profileEndpoint('jssdk', plan.profileSeconds)]

@@ -7,7 +7,7 @@ import { PNG_1PX } from '@app/server/test/file-samples'
 import { signIn } from '@app/server/test/harness'
 import { CHEN_JING, fullSubmission } from '@app/server/test/submission'
 import { startLiveModeServer } from './app-server'
-import { assertHealthy, postLoad } from './load'
+import { assertHealthy, interleavedLoad, postLoad } from './load'
 import { freePort, spawnTs } from './processes'
 import { startUpstream } from './sandbox-upstream'
 import { round } from './stats'
@@ -30,7 +30,7 @@ export interface Comparison {
   floorAxios?: LoadFigures & { throughputRatio: number, addedP50Ms: number }
 }
 
-export interface ServerLoadResult { seconds: number, connections: number, comparisons: Comparison[] }
+export interface ServerLoadResult { seconds: number, rounds: number, connections: number, comparisons: Comparison[] }
 
 const REFERENCE_ENTRIES = {
   bare: fileURLToPath(new URL('./bare-server.ts', import.meta.url)),
@@ -101,10 +101,11 @@ function compare(endpoint: string, ours: LoadFigures, floor: LoadFigures, bare: 
 }
 
 /**
- * POST /api/follow-ups and POST /api/jssdk/config: ours, the Express floor and the bare server, one after the other
- * against one sandbox process, in the same run (so the ratios compare like with like on a noisy machine).
+ * POST /api/follow-ups and POST /api/jssdk/config: ours, the Express floor and the bare server against one sandbox
+ * process, in the same run and interleaved (`rounds` slices each, taken in turn), so the ratios compare like with like
+ * on a noisy machine.
  */
-export async function measureServerLoad(seconds: number, warmSeconds: number, connections = 10): Promise<ServerLoadResult> {
+export async function measureServerLoad(seconds: number, warmSeconds: number, rounds: number, connections = 10): Promise<ServerLoadResult> {
   const upstream = await startUpstream()
   const stops: (() => Promise<void>)[] = [upstream.stop]
   try {
@@ -121,25 +122,33 @@ export async function measureServerLoad(seconds: number, warmSeconds: number, co
 
     const run = (url: string, body: unknown, extra: Partial<Parameters<typeof postLoad>[0]> = {}, time = seconds) =>
       postLoad({ url, body, ...extra }, time, connections)
-    const three = async (path: string, body: unknown, oursExtra: Partial<Parameters<typeof postLoad>[0]>) => {
-      for (const url of [ours.url, floor.url, bare.url])
-        await run(`${url}${path}`, body, url === ours.url ? oursExtra : {}, warmSeconds)
-      return compare(`POST ${path}`, await run(`${ours.url}${path}`, body, oursExtra), await run(`${floor.url}${path}`, body), await run(`${bare.url}${path}`, body))
+    // Every server gets the same requests, byte for byte but the key: the page's cookie and, for follow-ups, a fresh
+    // Idempotency-Key each time. The references ignore both, but making them costs the load generator, which shares
+    // this machine's two cores: sent to ours alone, they took about a tenth of the floor's throughput from ours.
+    const measure = async (path: string, body: unknown, traffic: Partial<Parameters<typeof postLoad>[0]>, urls: string[]) => {
+      for (const url of urls)
+        await run(`${url}${path}`, body, traffic, warmSeconds)
+      return interleavedLoad(urls.map(url => ({ url: `${url}${path}`, body, ...traffic })), seconds, rounds, connections)
+    }
+    const three = async (path: string, body: unknown, traffic: Partial<Parameters<typeof postLoad>[0]>) => {
+      const [o, f, b] = await measure(path, body, traffic, [ours.url, floor.url, bare.url])
+      return compare(`POST ${path}`, o!, f!, b!)
     }
 
-    const followUps = await three('/api/follow-ups', submission, { headers: { cookie }, uniqueIdempotencyKey: true })
-    followUps.bareSameCalls = await run(`${bare.url}/api/follow-ups?sameReads=1`, submission)
-    assertHealthy('bare follow-ups with the same upstream calls', followUps.bareSameCalls)
-    await run(`${floorAxios.url}/api/follow-ups`, submission, {}, warmSeconds)
-    const viaAxios = await run(`${floorAxios.url}/api/follow-ups`, submission)
-    assertHealthy('Express floor with axios, follow-ups', viaAxios)
+    const followUpTraffic = { headers: { cookie }, uniqueIdempotencyKey: true }
+    // The floor through axios is measured in the same slices as the three, so its ratio is like for like too.
+    const [o, f, b, viaAxios] = await measure('/api/follow-ups', submission, followUpTraffic, [ours.url, floor.url, bare.url, floorAxios.url])
+    const followUps = compare('POST /api/follow-ups', o!, f!, b!)
+    assertHealthy('Express floor with axios, follow-ups', viaAxios!)
     followUps.floorAxios = {
-      ...viaAxios,
-      throughputRatio: round(followUps.ours.requestsPerSecond / viaAxios.requestsPerSecond, 2),
-      addedP50Ms: round(followUps.ours.p50Ms - viaAxios.p50Ms, 2),
+      ...viaAxios!,
+      throughputRatio: round(followUps.ours.requestsPerSecond / viaAxios!.requestsPerSecond, 2),
+      addedP50Ms: round(followUps.ours.p50Ms - viaAxios!.p50Ms, 2),
     }
+    followUps.bareSameCalls = await run(`${bare.url}/api/follow-ups?sameReads=1`, submission, followUpTraffic)
+    assertHealthy('bare follow-ups with the same upstream calls', followUps.bareSameCalls)
     const jssdk = await three('/api/jssdk/config', jssdkBody, { headers: { cookie } })
-    return { seconds, connections, comparisons: [followUps, jssdk] }
+    return { seconds, rounds, connections, comparisons: [followUps, jssdk] }
   }
   finally {
     for (const stop of stops)
