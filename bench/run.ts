@@ -35,7 +35,7 @@ catch (error) {
   process.exit(2)
 }
 const plan = quick
-  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, loadRounds: 1, warmSeconds: 0.5, profileSeconds: 1 }
+  ? { openingRuns: 1, startupRuns: 1, loadSeconds: 2, loadRounds: 2, warmSeconds: 0.5, profileSeconds: 1 }
   : { openingRuns: 5, startupRuns: 5, loadSeconds: 8, loadRounds: 4, warmSeconds: 2, profileSeconds: 4 }
 const began = performance.now()
 const say = (text: string) => console.log(`\n${text}`)
