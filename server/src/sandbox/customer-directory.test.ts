@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sandboxCustomersOf } from './customer-directory'
 
-const sandbox = { avatarUrl: (id: string) => `http://127.0.0.1:1/avatars/${id}.svg` }
+const sandbox = { avatarUrl: (id: string) => `http://127.0.0.1:1/avatars/${id}.jpg` }
 
 describe('sandboxCustomersOf', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('sandboxCustomersOf', () => {
 
   it('gives each customer its avatar URL and company', () => {
     expect(sandboxCustomersOf(sandbox, 'wangqiang')).toEqual([
-      { externalUserId: 'wmDemoZhengKai06', name: '郑凯', corpName: '武汉长江物流有限公司', avatar: 'http://127.0.0.1:1/avatars/wmDemoZhengKai06.svg' },
+      { externalUserId: 'wmDemoZhengKai06', name: '郑凯', corpName: '武汉长江物流有限公司', avatar: 'http://127.0.0.1:1/avatars/wmDemoZhengKai06.jpg' },
     ])
   })
 })

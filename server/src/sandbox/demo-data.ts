@@ -94,4 +94,4 @@ export const SANDBOX_CREDENTIALS = {
   appSecret: 'sandbox-app-secret-not-real',
 } as const
 
-export const avatarPath = (externalUserId: string) => `/avatars/${externalUserId}.svg`
+export const avatarPath = (externalUserId: string) => `/avatars/${externalUserId}.jpg`

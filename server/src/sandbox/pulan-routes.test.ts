@@ -1,7 +1,21 @@
 import type { Sandbox } from './index'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { getJson, pulanGet, pulanToken } from '../../test/support/sandbox-client'
+import { DEMO_CUSTOMERS } from './demo-data'
 import { startSandbox } from './index'
+
+/** A baseline or progressive JPEG's size, from its start-of-frame segment (null when it is no JPEG). */
+function jpegSize(bytes: Uint8Array): { width: number, height: number } | null {
+  if (bytes[0] !== 0xFF || bytes[1] !== 0xD8)
+    return null
+  for (let at = 2; at + 9 < bytes.length;) {
+    const marker = bytes[at + 1]!
+    if (marker === 0xC0 || marker === 0xC2)
+      return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! }
+    at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!)
+  }
+  return null
+}
 
 let sandbox: Sandbox
 beforeAll(async () => {
@@ -71,12 +85,26 @@ describe('谱蓝云 lookups', () => {
       customerId: 2005,
       name: '吴婷',
       corpName: '南京青禾医疗器械有限公司',
-      avatar: `${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.svg`,
+      avatar: `${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.jpg`,
       followUserIds: ['lina', 'zhangwei'],
     })
     const avatar = await fetch(body.data.avatar)
-    expect(avatar.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
-    expect(await avatar.text()).toContain('>吴</text>')
+    expect(avatar.headers.get('content-type')).toBe('image/jpeg')
+    expect(jpegSize(new Uint8Array(await avatar.arrayBuffer()))).toEqual({ width: 96, height: 96 })
+  })
+
+  it('serves every demo customer an avatar of its own, as WeCom does (a square JPEG), and 404 for anyone else', async () => {
+    const images = new Set<string>()
+    for (const customer of DEMO_CUSTOMERS) {
+      const response = await fetch(`${sandbox.pulanBaseUrl}/avatars/${customer.externalUserId}.jpg`)
+      expect(response.status).toBe(200)
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      expect(jpegSize(bytes)).toEqual({ width: 96, height: 96 })
+      images.add(Buffer.from(bytes).toString('base64'))
+    }
+    expect(images.size).toBe(DEMO_CUSTOMERS.length)
+    expect((await fetch(`${sandbox.pulanBaseUrl}/avatars/wmNobody.jpg`)).status).toBe(404)
+    expect((await fetch(`${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.svg`)).status).toBe(404)
   })
 
   it('answers 404 for an unknown customer', async () => {

@@ -102,6 +102,6 @@ export class SandboxState {
   }
 
   avatarUrl(externalUserId: string): string {
-    return `${this.publicBase}/avatars/${encodeURIComponent(externalUserId)}.svg`
+    return `${this.publicBase}/avatars/${encodeURIComponent(externalUserId)}.jpg`
   }
 }

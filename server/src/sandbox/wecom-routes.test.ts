@@ -77,7 +77,7 @@ describe('weCom externalcontact/get', () => {
     expect(body.external_contact).toEqual({
       external_userid: 'wmDemoWuTing05',
       name: '吴婷',
-      avatar: `${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.svg`,
+      avatar: `${sandbox.pulanBaseUrl}/avatars/wmDemoWuTing05.jpg`,
       type: 2,
       gender: 2,
       corp_name: '南京青禾医疗器械有限公司',
