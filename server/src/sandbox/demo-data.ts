@@ -94,4 +94,5 @@ export const SANDBOX_CREDENTIALS = {
   appSecret: 'sandbox-app-secret-not-real',
 } as const
 
+/** Where the sandbox serves a customer's avatar (avatars.ts), on both upstreams' ports. */
 export const avatarPath = (externalUserId: string) => `/avatars/${externalUserId}.jpg`

@@ -78,8 +78,8 @@ async function listen(routers: Router[], state: SandboxState, host: string, port
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1'
   const state = new SandboxState(loadTemplates(options.templatesFile ?? SANDBOX_TEMPLATES_FILE).all, options.tokenTtlSeconds ?? 7200, loadBusinessLines(SANDBOX_BUSINESS_LINES_FILE).all)
-  const pulan = await listen([controlRoutes(state), pulanRoutes(state), avatarRoutes(state)], state, host, options.pulanPort ?? 0)
-  const wecom = await listen([wecomRoutes(state), wecomGroupRoutes(state), oauthRoutes(state), avatarRoutes(state)], state, host, options.wecomPort ?? 0)
+  const pulan = await listen([controlRoutes(state), pulanRoutes(state), avatarRoutes()], state, host, options.pulanPort ?? 0)
+  const wecom = await listen([wecomRoutes(state), wecomGroupRoutes(state), oauthRoutes(state), avatarRoutes()], state, host, options.wecomPort ?? 0)
     .catch(async (error: unknown) => {
       pulan.server.close()
       throw error

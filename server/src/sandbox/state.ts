@@ -3,7 +3,7 @@ import type { AcceptedCreateBusiness } from './create-business-schema'
 import type { DemoOpportunity } from './demo-data'
 import type { FaultController } from './faults'
 import { SANDBOX_BOUNDS, trimMap } from './bounded'
-import { CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, PROCESS_STAGES, SALES_STAGES, SANDBOX_CREDENTIALS } from './demo-data'
+import { avatarPath, CLOSING_STAGES, DEMO_CUSTOMERS, DEMO_OPPORTUNITIES, DEMO_PULAN_USERS, PROCESS_STAGES, SALES_STAGES, SANDBOX_CREDENTIALS } from './demo-data'
 import { DEMO_GROUPS, REFUSED_DEMO_CHATS } from './demo-groups'
 import { createFaultController } from './faults'
 import { SandboxRecords } from './records'
@@ -102,6 +102,6 @@ export class SandboxState {
   }
 
   avatarUrl(externalUserId: string): string {
-    return `${this.publicBase}/avatars/${encodeURIComponent(externalUserId)}.jpg`
+    return `${this.publicBase}${avatarPath(encodeURIComponent(externalUserId))}`
   }
 }
