@@ -6,7 +6,6 @@ import { defineConfig } from 'vite'
 import { compression } from 'vite-plugin-compression2'
 import { compileHints } from './build/compileHints.ts'
 import { FIRST_SCREEN_CHUNK_NAMES, firstScreenChunks } from './build/firstScreenChunks.ts'
-import { inlineEntryCss } from './build/inlineEntryCss.ts'
 import { lazyVantIconFont } from './build/lazyVantIconFont.ts'
 import { preloadFirstScreen } from './build/preloadFirstScreen.ts'
 
@@ -22,7 +21,6 @@ const FIRST_SCREEN = {
 export default defineConfig({
   plugins: [
     lazyVantIconFont(),
-    inlineEntryCss(),
     preloadFirstScreen({ opening: FIRST_SCREEN.opening, rest: FIRST_SCREEN.app }),
     compileHints(FIRST_SCREEN_CHUNK_NAMES),
     vue(),

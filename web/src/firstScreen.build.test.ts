@@ -41,6 +41,18 @@ describe('the first screen as built', () => {
     expect(referenced().some(ref => /rel="stylesheet"/.test(ref.attrs))).toBe(false)
   })
 
+  it('never asks for the inline styles again: no stylesheet file holds them, and every stylesheet a chunk loads exists', () => {
+    const inline = /<style>([^<]*)<\/style>/.exec(html)![1]!.trim()
+    expect(inline).toMatch(/\.skeleton-head\{/)
+    const stylesheets = output.filter(item => item.type === 'asset' && item.fileName.endsWith('.css'))
+    expect(stylesheets.filter(sheet => String((sheet as { source: string | Uint8Array }).source).trim() === inline).map(sheet => sheet.fileName)).toEqual([])
+    // What a dynamic import makes the preload helper append as <link rel="stylesheet"> before the chunk runs.
+    const named = new Set(chunks().flatMap(chunk => [...chunk.code.matchAll(/assets\/[\w-]+\.css/g)].map(([file]) => file)))
+    expect(named.size).toBeGreaterThan(0)
+    for (const file of named)
+      expect(stylesheets.map(sheet => sheet.fileName)).toContain(file)
+  })
+
   it('shines the skeleton on the compositor, and only after a moment: its keyframes move a transform, nothing that repaints', () => {
     const css = /<style>([^<]*)<\/style>/.exec(html)![1]!
     const shine = /@keyframes shine\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/.exec(css)![1]!

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const state = vi.hoisted(() => ({ appLoaded: false, mounted: 0, resolveSteps: (() => {}) as () => void }))
 
-vi.mock('./styles.css', () => ({}))
 vi.mock('./opening', () => ({
   openEarly: () => ({ steps: new Promise<void>((resolve) => { state.resolveSteps = resolve }) }),
 }))

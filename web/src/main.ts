@@ -1,6 +1,5 @@
 import { LOAD_WORDS, showLoadProblem } from './loadProblem'
 import { openEarly } from './opening'
-import './styles.css'
 
 /** The app waits for the opening this long at most before it starts anyway (a slow bridge shows the app's own screens). */
 const APP_WAITS_FOR_OPENING_MS = 300
