@@ -51,6 +51,27 @@ test('12. phone 375x667: the fastest log is three taps and no scrolling, the opp
   await fastestLog(page, 'i10-12-first-screen-phone')
 })
 
+test('the skeleton\'s font stack is the form\'s: Vant\'s stylesheet does not swap body\'s font for its Latin-first list', async ({ page }) => {
+  let release!: () => void
+  const skeletonRead = new Promise<void>(resolve => (release = resolve))
+  await page.route('**/assets/*.css', async (route) => {
+    // Held back until the skeleton has been read: its font is the page's own, before any app stylesheet applies.
+    await skeletonRead
+    await route.continue()
+  })
+  const bodyFont = () => page.evaluate(() => getComputedStyle(document.body).fontFamily)
+  const opened = openSignedIn(page, CHEN_JING)
+  await expect(page.getByTestId('skeleton')).toBeVisible()
+  const skeletonFont = await bodyFont()
+  release()
+  await opened
+  await expect(page.getByTestId('customer-name')).toBeVisible()
+  expect(skeletonFont).toContain('PingFang SC')
+  expect(await bodyFont()).toBe(skeletonFont)
+  for (const selector of ['[data-testid="customer-name"]', '[data-testid="module-21-input"] textarea', '[data-testid="submit"]'])
+    expect(await page.locator(selector).first().evaluate(element => getComputedStyle(element).fontFamily)).toBe(skeletonFont)
+})
+
 test.describe('PC sidebar 360x640, mouse and keyboard', () => {
   test.use(PC_SIDEBAR)
 
