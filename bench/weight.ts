@@ -8,9 +8,16 @@ export interface WeightSet { files: FileWeight[], total: Omit<FileWeight, 'file'
 
 interface ManifestChunk { file: string, css?: string[], imports?: string[] }
 
+/** The page's global styles, a `<style>` in index.html: first-screen CSS that arrives inside the HTML. */
+export const INLINE_STYLES = 'index.html <style>'
+
+function inlineStyles(dist: string): string | undefined {
+  return /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1]
+}
+
 /** Bytes of a built file: as stored, gzip (zlib default level 6) and brotli (node's default quality 11). */
 export function fileWeight(file: string, dist = WEB_DIST_DIR): FileWeight {
-  const bytes = readFileSync(join(dist, file))
+  const bytes = file === INLINE_STYLES ? Buffer.from(inlineStyles(dist) ?? '') : readFileSync(join(dist, file))
   return { file, raw: bytes.length, gzip: gzipSync(bytes).length, brotli: brotliCompressSync(bytes).length }
 }
 
@@ -22,7 +29,8 @@ export function weightSet(files: Iterable<string>, dist = WEB_DIST_DIR): WeightS
 
 /**
  * What the first load fetches before any dynamic import: what index.html references (entry script, modulepreloads,
- * stylesheets) and, walking Vite's manifest, the entry's static imports and CSS.
+ * stylesheets) and, walking Vite's manifest, the entry's static imports and CSS; and the styles index.html holds inline
+ * (weighed on their own, as if they were a file).
  */
 export function initialFiles(dist = WEB_DIST_DIR): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
@@ -40,6 +48,8 @@ export function initialFiles(dist = WEB_DIST_DIR): string[] {
     chunk.imports?.forEach(walk)
   }
   walk('index.html')
+  if (inlineStyles(dist) !== undefined)
+    found.add(INLINE_STYLES)
   return [...found]
 }
 
