@@ -72,6 +72,27 @@ test('the skeleton\'s font stack is the form\'s: Vant\'s stylesheet does not swa
     expect(await page.locator(selector).first().evaluate(element => getComputedStyle(element).fontFamily)).toBe(skeletonFont)
 })
 
+test('the form is drawn in one font: no character of it falls back to another font', async ({ page }) => {
+  await openSignedIn(page, CHEN_JING)
+  await expect(page.getByTestId('submit')).toBeEnabled()
+  await page.waitForLoadState('networkidle') // the icon font too, which is left out below
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('DOM.enable')
+  await cdp.send('CSS.enable')
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 })
+  // Vant's icons are glyphs of its icon font by design (it arrives after the first screen).
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '#app *:not(.van-icon)' })
+  const used = new Map<string, string[]>()
+  for (const nodeId of nodeIds) {
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId })
+    for (const font of fonts)
+      used.set(font.familyName, [...(used.get(font.familyName) ?? []), outerHTML.slice(0, 80)])
+  }
+  // The stack's first installed family draws everything (Noto Sans CJK SC on the test machines).
+  expect([...used.keys()], JSON.stringify(Object.fromEntries([...used].map(([family, nodes]) => [family, nodes.slice(0, 3)])))).toHaveLength(1)
+})
+
 test.describe('PC sidebar 360x640, mouse and keyboard', () => {
   test.use(PC_SIDEBAR)
 
