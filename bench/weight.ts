@@ -9,7 +9,7 @@ export interface WeightSet { files: FileWeight[], total: Omit<FileWeight, 'file'
 interface ManifestChunk { file: string, css?: string[], imports?: string[] }
 
 /** The page's global styles, a `<style>` in index.html: first-screen CSS that arrives inside the HTML. */
-export const INLINE_STYLES = 'index.html <style>'
+const INLINE_STYLES = 'index.html <style>'
 
 function inlineStyles(dist: string): string | undefined {
   return /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1]

@@ -8,6 +8,7 @@ import { ALL_FUNCTIONS_CALLED_ON_LOAD } from '../build/compileHints'
 
 type Output = Rolldown.RolldownOutput['output']
 type Chunk = Extract<Output[number], { type: 'chunk' }>
+type Asset = Extract<Output[number], { type: 'asset' }>
 
 const WEB_DIR = fileURLToPath(new URL('..', import.meta.url))
 
@@ -15,6 +16,8 @@ let output: Output
 let html: string
 const chunks = () => output.filter((item): item is Chunk => item.type === 'chunk')
 const chunkWith = (module: string) => chunks().find(chunk => chunk.moduleIds.some(id => id.includes(module)))
+/** The page's global styles, a `<style>` in index.html. */
+const inlineStyles = () => /<style>([^<]*)<\/style>/.exec(html)![1]!
 /** Every file index.html names (the entry, its stylesheets and the preloads), with its attributes. */
 function referenced() {
   return [...html.matchAll(/<(?:script|link)\s([^>]*)>/g)]
@@ -42,10 +45,10 @@ describe('the first screen as built', () => {
   })
 
   it('never asks for the inline styles again: no stylesheet file holds them, and every stylesheet a chunk loads exists', () => {
-    const inline = /<style>([^<]*)<\/style>/.exec(html)![1]!.trim()
+    const inline = inlineStyles().trim()
     expect(inline).toMatch(/\.skeleton-head\{/)
-    const stylesheets = output.filter(item => item.type === 'asset' && item.fileName.endsWith('.css'))
-    expect(stylesheets.filter(sheet => String((sheet as { source: string | Uint8Array }).source).trim() === inline).map(sheet => sheet.fileName)).toEqual([])
+    const stylesheets = output.filter((item): item is Asset => item.type === 'asset' && item.fileName.endsWith('.css'))
+    expect(stylesheets.filter(sheet => String(sheet.source).trim() === inline).map(sheet => sheet.fileName)).toEqual([])
     // What a dynamic import makes the preload helper append as <link rel="stylesheet"> before the chunk runs.
     const named = new Set(chunks().flatMap(chunk => [...chunk.code.matchAll(/assets\/[\w-]+\.css/g)].map(([file]) => file)))
     expect(named.size).toBeGreaterThan(0)
@@ -54,7 +57,7 @@ describe('the first screen as built', () => {
   })
 
   it('shines the skeleton on the compositor, and only after a moment: its keyframes move a transform, nothing that repaints', () => {
-    const css = /<style>([^<]*)<\/style>/.exec(html)![1]!
+    const css = inlineStyles()
     const shine = /@keyframes shine\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}/.exec(css)![1]!
     expect(shine).toMatch(/transform:/)
     expect(shine).not.toMatch(/background|width|height|left|top|margin/)
